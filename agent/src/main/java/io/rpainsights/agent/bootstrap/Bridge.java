@@ -1,0 +1,95 @@
+package io.rpainsights.agent.bootstrap;
+
+/**
+ * The one static entry point that advice inlined into application classes calls. It sits on the
+ * bootstrap class path so that every class loader resolves it; it depends on nothing but {@code
+ * java.*}.
+ *
+ * <p>Concurrency: {@link #dispatcher} is written once by the agent's start-up thread (and reset to
+ * null by tests) and read by every application thread; it is volatile so a thread sees either no
+ * dispatcher or a fully constructed one. Until it is set, advice does nothing.
+ */
+public final class Bridge {
+
+  private static volatile Dispatcher dispatcher;
+
+  /** Set once when the agent is installed; guards against a second attach to the same JVM. */
+  private static volatile boolean installed;
+
+  private Bridge() {}
+
+  /** Claims this JVM for the agent; false if an agent instance has already claimed it. */
+  public static synchronized boolean claimInstallation() {
+    if (installed) {
+      return false;
+    }
+    installed = true;
+    return true;
+  }
+
+  public static void setDispatcher(Dispatcher newDispatcher) {
+    dispatcher = newDispatcher;
+  }
+
+  public static Object enter(int ruleId, Object self, Object[] args) {
+    Dispatcher current = dispatcher;
+    if (current == null) {
+      return null;
+    }
+    try {
+      return current.enter(ruleId, self, args);
+    } catch (Throwable ignored) {
+      // Never into the host. The dispatcher counts its own failures; this is the last guard.
+      return null;
+    }
+  }
+
+  public static void exit(
+      int ruleId, Object token, Object self, Object returned, Throwable thrown) {
+    Dispatcher current = dispatcher;
+    if (current == null || token == null) {
+      return;
+    }
+    try {
+      current.exit(ruleId, token, self, returned, thrown);
+    } catch (Throwable ignored) {
+      // Never into the host.
+    }
+  }
+
+  public static void taskSubmitted(Object task) {
+    Dispatcher current = dispatcher;
+    if (current == null || task == null) {
+      return;
+    }
+    try {
+      current.taskSubmitted(task);
+    } catch (Throwable ignored) {
+      // Never into the host.
+    }
+  }
+
+  public static Object taskStarting(Object task) {
+    Dispatcher current = dispatcher;
+    if (current == null || task == null) {
+      return null;
+    }
+    try {
+      return current.taskStarting(task);
+    } catch (Throwable ignored) {
+      return null;
+    }
+  }
+
+  public static void taskFinished(Object scope) {
+    Dispatcher current = dispatcher;
+    if (current == null || scope == null) {
+      return;
+    }
+    try {
+      current.taskFinished(scope);
+    } catch (Throwable ignored) {
+      // Never into the host.
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.rpainsights.agent.bootstrap;
+
+/**
+ * What the agent's implementation installs behind the {@link Bridge}. Typed with JDK types only,
+ * because this interface lives on the bootstrap class path while its implementation lives in the
+ * agent's isolated class loader.
+ *
+ * <p>Every method is called on application threads from inlined advice; implementations must not
+ * throw, block, log or do I/O (the bridge still guards against a throw).
+ */
+public interface Dispatcher {
+
+  /**
+   * A matched method is starting.
+   *
+   * @param ruleId index of the config rule whose advice was inlined into the method
+   * @param self the receiver, or null for a static method
+   * @param args the call's arguments (never null; empty for none)
+   * @return a token handed back to {@link #exit}, or null when nothing is recorded
+   */
+  Object enter(int ruleId, Object self, Object[] args);
+
+  /** The matched method returned ({@code thrown == null}) or threw. */
+  void exit(int ruleId, Object token, Object self, Object returned, Throwable thrown);
+
+  /** A task is being handed to an executor on this thread (context capture). */
+  void taskSubmitted(Object task);
+
+  /**
+   * A worker thread is about to run {@code task}.
+   *
+   * @return a scope to close with {@link #taskFinished}, or null when the task carries no context
+   */
+  Object taskStarting(Object task);
+
+  /** The task run that {@link #taskStarting} returned {@code scope} for has ended. */
+  void taskFinished(Object scope);
+}
