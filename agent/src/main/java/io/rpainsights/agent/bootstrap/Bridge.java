@@ -69,25 +69,25 @@ public final class Bridge {
     }
   }
 
-  public static Object taskStarting(Object task) {
+  public static void taskStarting(Object task) {
     Dispatcher current = dispatcher;
     if (current == null || task == null) {
-      return null;
-    }
-    try {
-      return current.taskStarting(task);
-    } catch (Throwable ignored) {
-      return null;
-    }
-  }
-
-  public static void taskFinished(Object scope) {
-    Dispatcher current = dispatcher;
-    if (current == null || scope == null) {
       return;
     }
     try {
-      current.taskFinished(scope);
+      current.taskStarting(task);
+    } catch (Throwable ignored) {
+      // Never into the host.
+    }
+  }
+
+  public static void taskFinished(Object task) {
+    Dispatcher current = dispatcher;
+    if (current == null || task == null) {
+      return;
+    }
+    try {
+      current.taskFinished(task);
     } catch (Throwable ignored) {
       // Never into the host.
     }

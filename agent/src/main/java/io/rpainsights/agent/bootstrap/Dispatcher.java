@@ -27,12 +27,11 @@ public interface Dispatcher {
   void taskSubmitted(Object task);
 
   /**
-   * A worker thread is about to run {@code task}.
-   *
-   * @return a scope to close with {@link #taskFinished}, or null when the task carries no context
+   * A thread is about to run {@code task}: if the task was submitted inside an execution, that
+   * execution becomes this thread's context until {@link #taskFinished} for the same task.
    */
-  Object taskStarting(Object task);
+  void taskStarting(Object task);
 
-  /** The task run that {@link #taskStarting} returned {@code scope} for has ended. */
-  void taskFinished(Object scope);
+  /** The run of {@code task} that {@link #taskStarting} announced has ended on this thread. */
+  void taskFinished(Object task);
 }

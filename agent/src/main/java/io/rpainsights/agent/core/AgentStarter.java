@@ -1,0 +1,78 @@
+package io.rpainsights.agent.core;
+
+import io.rpainsights.agent.bootstrap.Bridge;
+import io.rpainsights.agent.config.AgentConfig;
+import io.rpainsights.agent.config.ConfigLoader;
+import io.rpainsights.agent.log.AgentLog;
+import java.io.File;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Paths;
+import java.util.jar.JarFile;
+import net.bytebuddy.ClassFileVersion;
+
+/**
+ * The agent's start inside its isolated class loader, called reflectively by the launcher: load the
+ * config, then hand over to {@link AgentRuntime}. Any failure leaves one {@code [rpa-insights]} line
+ * and an application that runs exactly as without the agent.
+ */
+public final class AgentStarter {
+
+  private AgentStarter() {}
+
+  public static void start(
+      String agentArguments, Instrumentation instrumentation, boolean attached, File agentJar) {
+    try {
+      if (!Bridge.claimInstallation()) {
+        AgentLog.warn("the agent is already active in this JVM; this second start is ignored");
+        return;
+      }
+      ConfigLoader.Result loaded =
+          ConfigLoader.load(
+              agentArguments,
+              System.getProperties(),
+              System.getenv(),
+              Paths.get("").toAbsolutePath());
+      for (String warning : loaded.warnings()) {
+        AgentLog.warn(warning);
+      }
+      AgentConfig config = loaded.config();
+      if (config == null) {
+        AgentLog.warn(loaded.fatal());
+        return;
+      }
+      AgentLog.setDebug(config.debug());
+      if (!config.enabled()) {
+        AgentLog.info("disabled by " + config.source() + " (enabled: false); nothing is recorded");
+        return;
+      }
+      warnIfJavaIsTooNew();
+      new AgentRuntime(config, version(agentJar)).start(instrumentation, attached);
+    } catch (Throwable error) {
+      AgentLog.error("the agent could not start and is inactive; the application runs without it", error);
+    }
+  }
+
+  private static String version(File agentJar) {
+    try (JarFile jar = new JarFile(agentJar)) {
+      String version = jar.getManifest().getMainAttributes().getValue("Implementation-Version");
+      return version == null ? "dev" : version;
+    } catch (IOException | RuntimeException unreadable) {
+      return "dev";
+    }
+  }
+
+  /** FIELD-NOTES 7: a Byte Buddy older than the JVM instruments nothing; say so once. */
+  private static void warnIfJavaIsTooNew() {
+    ClassFileVersion latest = ClassFileVersion.latest();
+    ClassFileVersion running = ClassFileVersion.ofThisVm(latest);
+    if (running.isGreaterThan(latest) && !Boolean.getBoolean("net.bytebuddy.experimental")) {
+      AgentLog.warn(
+          "Java "
+              + running.getJavaVersion()
+              + " is newer than the bundled Byte Buddy supports (up to Java "
+              + latest.getJavaVersion()
+              + "); classes may not be instrumented. -Dnet.bytebuddy.experimental=true tries anyway");
+    }
+  }
+}

@@ -1,0 +1,617 @@
+package io.rpainsights.agent.instrument;
+
+import io.rpainsights.agent.bootstrap.Dispatcher;
+import io.rpainsights.agent.collect.AgentHealth;
+import io.rpainsights.agent.collect.EventQueue;
+import io.rpainsights.agent.event.ExecutionFinished;
+import io.rpainsights.agent.event.ExecutionStarted;
+import io.rpainsights.agent.event.RecoveryRecord;
+import io.rpainsights.agent.event.StepRecord;
+import io.rpainsights.agent.event.TimerRecord;
+import io.rpainsights.agent.log.AgentLog;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns the calls that inlined advice reports through the bridge into events: it applies DESIGN.md's
+ * "one call, one record", outcome and correlation rules and offers the results to the queue.
+ *
+ * <p>Threading: every method runs on an application thread. Per-thread state lives in a {@link
+ * ThreadState} reached through one {@code ThreadLocal} lookup per call; what several threads share
+ * (an {@link ExecutionContext}, the set of open executions, task contexts) is lock-free. Nothing
+ * here blocks, does I/O or logs except the once-per-incident lines of {@link AgentLog}; the only
+ * allocations are the frame, the event and whatever the application's getters allocate.
+ */
+public final class CallRecorder implements Dispatcher {
+
+  /** Token for a call merged into the enclosing record (same rule, same identity). */
+  private static final Object MERGED = new Object();
+
+  private static final int MAX_MESSAGE_LENGTH = 2000;
+
+  private final CompiledRule[] rules;
+  private final EventQueue queue;
+  private final AgentHealth health;
+  private final ExecutionIds ids = new ExecutionIds();
+  private final TaskContexts tasks = new TaskContexts();
+  private final Set<ExecutionContext> open = ConcurrentHashMap.newKeySet();
+  private final ThreadLocal<ThreadState> states = ThreadLocal.withInitial(ThreadState::new);
+
+  public CallRecorder(List<io.rpainsights.agent.config.Rule> rules, EventQueue queue, AgentHealth health) {
+    this.rules = new CompiledRule[rules.size()];
+    for (int i = 0; i < this.rules.length; i++) {
+      this.rules[i] = new CompiledRule(rules.get(i), health);
+    }
+    this.queue = queue;
+    this.health = health;
+  }
+
+  /** Executions that started and have not ended yet (for the resource sampler and metrics). */
+  public int runningExecutions() {
+    return open.size();
+  }
+
+  @Override
+  public Object enter(int ruleId, Object self, Object[] args) {
+    if (ruleId < 0 || ruleId >= rules.length) {
+      return null;
+    }
+    CompiledRule rule = rules[ruleId];
+    ThreadState state = states.get();
+    if (state.busy) {
+      return null;
+    }
+    state.busy = true;
+    try {
+      switch (rule.role) {
+        case EXECUTION:
+          return enterExecution(rule, state, self, args);
+        case STEP:
+          return enterStep(rule, state, self, args);
+        case RECOVERY:
+          return enterRecovery(rule, state, self, args);
+        default:
+          return enterTimer(rule, state, self, args);
+      }
+    } finally {
+      state.busy = false;
+    }
+  }
+
+  @Override
+  public void exit(int ruleId, Object token, Object self, Object returned, Throwable thrown) {
+    if (!(token instanceof Frame)) {
+      return; // MERGED or a foreign value: nothing was opened
+    }
+    Frame frame = (Frame) token;
+    ThreadState state = frame.state;
+    state.busy = true;
+    try {
+      if (frame instanceof StepFrame) {
+        exitStep((StepFrame) frame, state, self, returned, thrown);
+      } else if (frame instanceof ExecutionFrame) {
+        exitExecution((ExecutionFrame) frame, state, self, returned, thrown);
+      } else if (frame instanceof RecoveryFrame) {
+        exitRecovery((RecoveryFrame) frame, state, self, returned, thrown);
+      } else {
+        exitTimer((TimerFrame) frame, self, returned, thrown);
+      }
+    } finally {
+      state.busy = false;
+    }
+  }
+
+  // ---- executions
+
+  private Object enterExecution(CompiledRule rule, ThreadState state, Object self, Object[] args) {
+    Object identity =
+        rule.workflowId == null ? rule.defaultWorkflowId : rule.workflowId.value(self, args, null, null);
+    if (isSameRecord(state, rule, identity)) {
+      return MERGED;
+    }
+    String workflowId = identity == null ? rule.defaultWorkflowId : String.valueOf(identity);
+    Integer stepsTotal =
+        rule.totalSteps == null ? null : toInteger(rule.totalSteps.value(self, args, null, null));
+    ExecutionContext parent = state.currentExecution();
+    long startedAt = System.currentTimeMillis();
+    long startNanos = System.nanoTime();
+    String executionId = ids.next();
+    boolean recorded =
+        queue.offer(
+            new ExecutionStarted(
+                executionId,
+                workflowId,
+                parent == null || !parent.recorded ? null : parent.executionId,
+                startedAt,
+                stepsTotal));
+    ExecutionContext execution =
+        new ExecutionContext(
+            executionId, workflowId, parent, recorded, startedAt, startNanos, stepsTotal);
+    if (recorded) {
+      open.add(execution);
+    }
+    return push(state, new ExecutionFrame(rule, state, identity, args, execution));
+  }
+
+  private void exitExecution(
+      ExecutionFrame frame, ThreadState state, Object self, Object returned, Throwable thrown) {
+    long endNanos = System.nanoTime();
+    pop(state, frame);
+    ExecutionContext execution = frame.execution;
+    settleAllPending(execution, state);
+    CompiledRule rule = frame.rule;
+    String status;
+    String errorType = null;
+    String errorMessage = null;
+    if (thrown != null) {
+      status = ExecutionFinished.FAILED;
+      errorType = thrown.getClass().getName();
+      errorMessage = truncate(thrown.getMessage());
+    } else {
+      status = executionStatus(rule, self, frame.args, returned);
+      if (!ExecutionFinished.SUCCESS.equals(status)) {
+        errorType = text(rule.errorType, self, frame.args, returned);
+        errorMessage = truncate(text(rule.error, self, frame.args, returned));
+      }
+    }
+    finish(execution, status, frame.elapsedMs(endNanos), errorType, errorMessage);
+  }
+
+  private void finish(
+      ExecutionContext execution,
+      String status,
+      double durationMs,
+      String errorType,
+      String errorMessage) {
+    long tally = execution.finish();
+    open.remove(execution);
+    if (tally < 0 || !execution.recorded) {
+      return;
+    }
+    int recovered = ExecutionContext.recovered(tally);
+    queue.offer(
+        new ExecutionFinished(
+            execution.executionId,
+            execution.workflowId,
+            System.currentTimeMillis(),
+            durationMs,
+            status,
+            ExecutionContext.succeeded(tally) + recovered,
+            ExecutionContext.failed(tally),
+            recovered,
+            null,
+            errorType,
+            errorMessage));
+  }
+
+  /** DESIGN: a status of success/failed/timeout decides; else {@code success}; else success. */
+  private static String executionStatus(
+      CompiledRule rule, Object self, Object[] args, Object returned) {
+    if (rule.status != null) {
+      Object value = rule.status.value(self, args, returned, null);
+      if (value != null) {
+        String status = String.valueOf(value).trim().toLowerCase(Locale.ROOT);
+        if (status.equals(ExecutionFinished.SUCCESS)
+            || status.equals(ExecutionFinished.FAILED)
+            || status.equals(ExecutionFinished.TIMEOUT)) {
+          return status;
+        }
+      }
+    }
+    return isFalse(successOf(rule, self, args, returned))
+        ? ExecutionFinished.FAILED
+        : ExecutionFinished.SUCCESS;
+  }
+
+  // ---- steps
+
+  private Object enterStep(CompiledRule rule, ThreadState state, Object self, Object[] args) {
+    ExecutionContext execution = state.currentExecution();
+    if (execution == null) {
+      unattributed(rule);
+      return null;
+    }
+    Object identity = rule.nodeId == null ? null : rule.nodeId.value(self, args, null, null);
+    if (isSameRecord(state, rule, identity)) {
+      return MERGED;
+    }
+    settlePendingOnThisThread(state, execution);
+    String actionType = text(rule.actionType, self, args, null);
+    long startedAt = System.currentTimeMillis();
+    long startNanos = System.nanoTime();
+    return push(
+        state,
+        new StepFrame(
+            rule,
+            state,
+            identity,
+            startedAt,
+            startNanos,
+            args,
+            execution,
+            identity == null ? null : String.valueOf(identity),
+            actionType,
+            execution.nextStepNumber()));
+  }
+
+  private void exitStep(
+      StepFrame frame, ThreadState state, Object self, Object returned, Throwable thrown) {
+    long endNanos = System.nanoTime();
+    pop(state, frame);
+    double durationMs = frame.elapsedMs(endNanos);
+    CompiledRule rule = frame.rule;
+    if (thrown != null) {
+      awaitRecovery(
+          state, frame, durationMs, thrown.getClass().getName(), truncate(thrown.getMessage()));
+      return;
+    }
+    if (frame.recoveredDuring) {
+      emitStep(frame, StepRecord.RECOVERED, durationMs, null, null);
+      return;
+    }
+    if (isFalse(successOf(rule, self, frame.args, returned))) {
+      awaitRecovery(
+          state,
+          frame,
+          durationMs,
+          text(rule.errorType, self, frame.args, returned),
+          truncate(text(rule.error, self, frame.args, returned)));
+      return;
+    }
+    emitStep(frame, StepRecord.SUCCESS, durationMs, null, null);
+  }
+
+  /** A failed step is held back: a recovery right after it may still turn it into recovered. */
+  private void awaitRecovery(
+      ThreadState state, StepFrame frame, double durationMs, String errorType, String message) {
+    PendingStep pending = new PendingStep(frame, durationMs, errorType, message);
+    frame.execution.pending.add(pending);
+    state.pending = pending;
+  }
+
+  /** The next step of the same execution on this thread ends the previous failure's chance. */
+  private void settlePendingOnThisThread(ThreadState state, ExecutionContext execution) {
+    PendingStep pending = state.pending;
+    if (pending != null && pending.step.execution == execution) {
+      state.pending = null;
+      if (pending.settle()) {
+        emitFailed(pending);
+      }
+    }
+  }
+
+  private void settleAllPending(ExecutionContext execution, ThreadState state) {
+    if (state.pending != null && state.pending.step.execution == execution) {
+      state.pending = null;
+    }
+    PendingStep pending;
+    while ((pending = execution.pending.poll()) != null) {
+      if (pending.settle()) {
+        emitFailed(pending);
+      }
+    }
+  }
+
+  private void emitFailed(PendingStep pending) {
+    emitStep(
+        pending.step,
+        StepRecord.FAILED,
+        pending.durationMs,
+        pending.errorType,
+        pending.errorMessage);
+  }
+
+  private void emitStep(
+      StepFrame frame, String status, double durationMs, String errorType, String errorMessage) {
+    ExecutionContext execution = frame.execution;
+    if (!execution.recorded) {
+      health.eventDropped();
+      return;
+    }
+    boolean counted = execution.count(status);
+    boolean queued =
+        queue.offer(
+            new StepRecord(
+                execution.executionId,
+                execution.workflowId,
+                frame.nodeId,
+                frame.actionType,
+                frame.stepNumber,
+                frame.startedAt,
+                durationMs,
+                status,
+                errorType,
+                errorMessage,
+                !counted));
+    if (!queued && counted) {
+      execution.uncount(status);
+    }
+  }
+
+  // ---- recoveries
+
+  private Object enterRecovery(CompiledRule rule, ThreadState state, Object self, Object[] args) {
+    ExecutionContext execution = state.currentExecution();
+    if (execution == null) {
+      unattributed(rule);
+      return null;
+    }
+    String nodeId = text(rule.nodeId, self, args, null);
+    return push(
+        state,
+        new RecoveryFrame(
+            rule, state, System.currentTimeMillis(), System.nanoTime(), args, execution, nodeId));
+  }
+
+  private void exitRecovery(
+      RecoveryFrame frame, ThreadState state, Object self, Object returned, Throwable thrown) {
+    long endNanos = System.nanoTime();
+    pop(state, frame);
+    CompiledRule rule = frame.rule;
+    boolean success = thrown == null && !isFalse(successOf(rule, self, frame.args, returned));
+    String strategy = text(rule.strategy, self, frame.args, returned);
+    String errorMessage =
+        thrown != null
+            ? truncate(thrown.getClass().getName() + ": " + thrown.getMessage())
+            : success ? null : truncate(text(rule.error, self, frame.args, returned));
+    ExecutionContext execution = frame.execution;
+    if (execution.recorded) {
+      queue.offer(
+          new RecoveryRecord(
+              execution.executionId,
+              execution.workflowId,
+              frame.nodeId,
+              strategy,
+              success,
+              frame.startedAt,
+              frame.elapsedMs(endNanos),
+              errorMessage));
+    } else {
+      health.eventDropped();
+    }
+    if (success) {
+      markRecovered(state, frame);
+    }
+  }
+
+  /**
+   * DESIGN: a successful recovery for the same node in the same execution, made while that step is
+   * still running or right after it failed, makes the step recovered.
+   */
+  private void markRecovered(ThreadState state, RecoveryFrame recovery) {
+    for (Frame open = recovery.parent; open != null; open = open.parent) {
+      if (open instanceof StepFrame) {
+        StepFrame step = (StepFrame) open;
+        if (step.execution == recovery.execution && sameNode(step.nodeId, recovery.nodeId)) {
+          step.recoveredDuring = true;
+          return;
+        }
+      }
+    }
+    PendingStep pending = state.pending;
+    if (pending != null
+        && pending.step.execution == recovery.execution
+        && sameNode(pending.step.nodeId, recovery.nodeId)
+        && pending.settle()) {
+      state.pending = null;
+      emitStep(
+          pending.step,
+          StepRecord.RECOVERED,
+          pending.durationMs,
+          pending.errorType,
+          pending.errorMessage);
+    }
+  }
+
+  /** A recovery rule without a nodeId expression applies to the step it follows or runs in. */
+  private static boolean sameNode(String stepNode, String recoveryNode) {
+    return recoveryNode == null || recoveryNode.equals(stepNode);
+  }
+
+  // ---- timers
+
+  private Object enterTimer(CompiledRule rule, ThreadState state, Object self, Object[] args) {
+    Map<String, String> labels;
+    if (rule.labels.length == 0) {
+      labels = Collections.emptyMap();
+    } else {
+      labels = new LinkedHashMap<>();
+      for (int i = 0; i < rule.labels.length; i++) {
+        labels.put(rule.labelNames[i], rule.labels[i].text(self, args, null, null));
+      }
+    }
+    return new TimerFrame(rule, state, System.currentTimeMillis(), System.nanoTime(), args, labels);
+  }
+
+  private void exitTimer(TimerFrame frame, Object self, Object returned, Throwable thrown) {
+    long endNanos = System.nanoTime();
+    CompiledRule rule = frame.rule;
+    boolean success = thrown == null && !isFalse(successOf(rule, self, frame.args, returned));
+    String errorType =
+        thrown != null
+            ? thrown.getClass().getName()
+            : success ? null : text(rule.errorType, self, frame.args, returned);
+    Map<String, Double> values;
+    if (rule.values.length == 0) {
+      values = Collections.emptyMap();
+    } else {
+      values = new LinkedHashMap<>();
+      for (int i = 0; i < rule.values.length; i++) {
+        Double number = toDouble(rule.values[i].value(self, frame.args, returned, thrown));
+        if (number != null) {
+          values.put(rule.valueNames[i], number);
+        }
+      }
+    }
+    queue.offer(
+        new TimerRecord(
+            frame.startedAt,
+            rule.timerName,
+            frame.labels,
+            frame.elapsedMs(endNanos),
+            success,
+            errorType,
+            values));
+  }
+
+  // ---- executor context propagation
+
+  @Override
+  public void taskSubmitted(Object task) {
+    ThreadState state = states.get();
+    if (state.busy) {
+      return;
+    }
+    ExecutionContext execution = state.currentExecution();
+    if (execution != null && !execution.isFinished()) {
+      tasks.put(task, execution);
+    }
+  }
+
+  @Override
+  public void taskStarting(Object task) {
+    ExecutionContext execution = tasks.get(task);
+    if (execution == null) {
+      return;
+    }
+    ThreadState state = states.get();
+    state.tasks = new ThreadState.TaskScope(task, state.inherited, state.tasks);
+    state.inherited = execution;
+  }
+
+  @Override
+  public void taskFinished(Object task) {
+    if (tasks.isEmpty()) {
+      return; // no task ever carried a context, so none was pushed on any thread
+    }
+    ThreadState state = states.get();
+    ThreadState.TaskScope scope = state.tasks;
+    if (scope != null && scope.task == task) {
+      state.inherited = scope.previous;
+      state.tasks = scope.outer;
+    }
+  }
+
+  // ---- shutdown
+
+  /**
+   * Ends every execution still open when the JVM shuts down, as failed, so that no row stays
+   * {@code running} forever. Called once from the agent's shutdown hook.
+   */
+  public void abandonOpenExecutions() {
+    for (ExecutionContext execution : open) {
+      PendingStep pending;
+      while ((pending = execution.pending.poll()) != null) {
+        if (pending.settle()) {
+          emitFailed(pending);
+        }
+      }
+      finish(
+          execution,
+          ExecutionFinished.FAILED,
+          (System.nanoTime() - execution.startNanos) / 1_000_000.0,
+          "AgentShutdown",
+          "the JVM shut down while the execution was running");
+    }
+  }
+
+  // ---- helpers
+
+  private void unattributed(CompiledRule rule) {
+    health.unattributed();
+    AgentLog.warnOnce(
+        "unattributed " + rule.id,
+        rule.description
+            + ": a call ran with no workflow execution open on its thread; it is not stored"
+            + " (counted as unattributed)");
+  }
+
+  /** DESIGN "one call, one record": the same rule re-entered with the same identity, nothing between. */
+  private static boolean isSameRecord(ThreadState state, CompiledRule rule, Object identity) {
+    Frame top = state.top;
+    return top != null && top.rule == rule && Objects.equals(top.identity, identity);
+  }
+
+  private static Frame push(ThreadState state, Frame frame) {
+    frame.parent = state.top;
+    state.top = frame;
+    return frame;
+  }
+
+  /**
+   * Removes {@code frame} from its thread's stack. Normally it is the top; if inner frames were
+   * left open (their exit never ran), they are dropped with it.
+   */
+  private static void pop(ThreadState state, Frame frame) {
+    for (Frame open = state.top; open != null; open = open.parent) {
+      if (open == frame) {
+        state.top = frame.parent;
+        return;
+      }
+    }
+  }
+
+  /** The {@code success} expression's verdict: TRUE, FALSE, or null when it says nothing. */
+  private static Boolean successOf(CompiledRule rule, Object self, Object[] args, Object returned) {
+    if (rule.success == null) {
+      return null;
+    }
+    Object value = rule.success.value(self, args, returned, null);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Boolean) {
+      return (Boolean) value;
+    }
+    return "true".equalsIgnoreCase(String.valueOf(value).trim());
+  }
+
+  private static boolean isFalse(Boolean verdict) {
+    return verdict != null && !verdict;
+  }
+
+  private static String text(Extractor extractor, Object self, Object[] args, Object returned) {
+    return extractor == null ? null : extractor.text(self, args, returned, null);
+  }
+
+  private static String truncate(String message) {
+    if (message == null || message.length() <= MAX_MESSAGE_LENGTH) {
+      return message;
+    }
+    return message.substring(0, MAX_MESSAGE_LENGTH) + "…";
+  }
+
+  private static Integer toInteger(Object value) {
+    if (value instanceof Number) {
+      return ((Number) value).intValue();
+    }
+    if (value instanceof String) {
+      try {
+        return Integer.valueOf(((String) value).trim());
+      } catch (NumberFormatException notANumber) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static Double toDouble(Object value) {
+    if (value instanceof Number) {
+      return ((Number) value).doubleValue();
+    }
+    if (value instanceof String) {
+      try {
+        return Double.valueOf(((String) value).trim());
+      } catch (NumberFormatException notANumber) {
+        return null;
+      }
+    }
+    return null;
+  }
+}

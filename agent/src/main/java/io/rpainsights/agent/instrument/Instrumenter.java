@@ -1,0 +1,229 @@
+package io.rpainsights.agent.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isBridge;
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isMethod;
+import static net.bytebuddy.matcher.ElementMatchers.isNative;
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameContains;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import io.rpainsights.agent.config.Expression;
+import io.rpainsights.agent.config.Rule;
+import io.rpainsights.agent.log.AgentLog;
+import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Installs the config's rules, and the executor hooks that carry context across threads, as Byte
+ * Buddy advice. Installation is synchronous (rules must be in place before the engine's classes
+ * load) and cheap: matching is by name first, JDK and agent types are ignored early, and only
+ * methods with a body are touched. Classes are never changed in shape (advice only), so
+ * retransformation works at runtime attach and beside other agents.
+ */
+public final class Instrumenter {
+
+  private static final String FUTURE_TASK = "java.util.concurrent.FutureTask";
+  private static final String THREAD_POOL = "java.util.concurrent.ThreadPoolExecutor";
+  private static final String FORK_JOIN_POOL = "java.util.concurrent.ForkJoinPool";
+  private static final String FORK_JOIN_TASK = "java.util.concurrent.ForkJoinTask";
+
+  private final List<Rule> rules;
+  private final List<RuleTypeMatcher> typeMatchers = new ArrayList<>();
+  private final List<Advice> ruleAdvice = new ArrayList<>();
+  private final ClassLoader agentLoader;
+
+  public Instrumenter(List<Rule> rules) {
+    this.rules = rules;
+    this.agentLoader = Instrumenter.class.getClassLoader();
+    for (Rule rule : rules) {
+      typeMatchers.add(new RuleTypeMatcher(rule.type()));
+      ruleAdvice.add(Advice.withCustomMapping().bind(RuleId.class, rule.id()).to(RuleAdvice.class));
+    }
+  }
+
+  public ResettableClassFileTransformer install(Instrumentation instrumentation) {
+    return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        .disableClassFormatChanges()
+        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(AgentBuilder.PoolStrategy.Default.FAST)
+        .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
+        .with(new FailureListener())
+        .ignore(ignoredTypes())
+        .or(ElementMatchers.any(), ElementMatchers.is(agentLoader))
+        .type(this::isInstrumented)
+        .transform(this::transform)
+        .installOn(instrumentation);
+  }
+
+  private static ElementMatcher.Junction<TypeDescription> ignoredTypes() {
+    return nameStartsWith("net.bytebuddy.")
+        .or(nameStartsWith("io.rpainsights.agent."))
+        .or(nameStartsWith("sun."))
+        .or(nameStartsWith("com.sun."))
+        .or(nameStartsWith("jdk."))
+        .or(nameStartsWith("java.").and(not(namedOneOf(FUTURE_TASK, THREAD_POOL, FORK_JOIN_POOL, FORK_JOIN_TASK))))
+        .or(nameContains("$$Lambda"))
+        .or(nameContains("$ByteBuddy$"))
+        .or(isSynthetic());
+  }
+
+  private boolean isInstrumented(
+      TypeDescription type,
+      ClassLoader loader,
+      JavaModule module,
+      Class<?> classBeingRedefined,
+      ProtectionDomain protectionDomain) {
+    if (loader == null) {
+      return isExecutorType(type.getName());
+    }
+    for (RuleTypeMatcher matcher : typeMatchers) {
+      if (matcher.matches(type, loader)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private DynamicType.Builder<?> transform(
+      DynamicType.Builder<?> builder,
+      TypeDescription type,
+      ClassLoader loader,
+      JavaModule module,
+      ProtectionDomain protectionDomain) {
+    if (loader == null) {
+      return instrumentExecutor(builder, type.getName());
+    }
+    // One call, one record: when several rules of one role match a method, the first claims it.
+    Set<String> claimed = new HashSet<>();
+    for (int i = 0; i < rules.size(); i++) {
+      Rule rule = rules.get(i);
+      if (!typeMatchers.get(i).matches(type, loader)) {
+        continue;
+      }
+      Set<MethodDescription.SignatureToken> selected = new HashSet<>();
+      for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
+        if (isCandidate(method)
+            && rule.method().matches(method.getName(), method.getParameters().size())
+            && claimed.add(rule.role() + " " + method.asSignatureToken())) {
+          selected.add(method.asSignatureToken());
+          checkExpressions(rule, type, method);
+        }
+      }
+      if (!selected.isEmpty()) {
+        builder =
+            builder.visit(
+                ruleAdvice.get(i).on(method -> selected.contains(method.asSignatureToken())));
+        if (AgentLog.debug()) {
+          AgentLog.info(rule.describe() + ": instruments " + selected.size() + " method(s) of " + type.getName());
+        }
+      }
+    }
+    return builder;
+  }
+
+  private static boolean isCandidate(MethodDescription method) {
+    return isMethod()
+        .and(not(isAbstract()))
+        .and(not(isNative()))
+        .and(not(isBridge()))
+        .and(not(isSynthetic()))
+        .matches(method);
+  }
+
+  /** DESIGN: an expression that cannot apply to the matched method is reported once per rule. */
+  private static void checkExpressions(
+      Rule rule, TypeDescription type, MethodDescription.InDefinedShape method) {
+    boolean returnsVoid = method.getReturnType().represents(void.class);
+    for (Expression expression : rule.expressions()) {
+      String problem =
+          expression.checkApplicable(
+              method.getParameters().size(), method.isStatic(), returnsVoid);
+      if (problem != null) {
+        AgentLog.warnOnce(
+            "inapplicable " + rule.id() + " " + expression.text(),
+            rule.describe()
+                + ": "
+                + expression.text()
+                + " cannot apply to "
+                + type.getName()
+                + "#"
+                + method.getName()
+                + ": "
+                + problem
+                + "; it yields null");
+      }
+    }
+  }
+
+  private static boolean isExecutorType(String name) {
+    return name.equals(FUTURE_TASK)
+        || name.equals(THREAD_POOL)
+        || name.equals(FORK_JOIN_POOL)
+        || name.equals(FORK_JOIN_TASK);
+  }
+
+  private static DynamicType.Builder<?> instrumentExecutor(
+      DynamicType.Builder<?> builder, String name) {
+    switch (name) {
+      case FUTURE_TASK:
+        return builder
+            .visit(Advice.to(ExecutorAdvice.TaskCreated.class).on(isConstructor()))
+            .visit(
+                Advice.to(ExecutorAdvice.TaskRuns.class)
+                    .on(namedOneOf("run", "runAndReset").and(takesArguments(0))));
+      case THREAD_POOL:
+        return builder
+            .visit(
+                Advice.to(ExecutorAdvice.TaskArgumentSubmitted.class)
+                    .on(named("execute").and(takesArguments(1))))
+            .visit(
+                Advice.to(ExecutorAdvice.BeforeExecute.class)
+                    .on(named("beforeExecute").and(takesArguments(2))))
+            .visit(
+                Advice.to(ExecutorAdvice.AfterExecute.class)
+                    .on(named("afterExecute").and(takesArguments(2))));
+      case FORK_JOIN_POOL:
+        return builder.visit(
+            Advice.to(ExecutorAdvice.TaskArgumentSubmitted.class)
+                .on(namedOneOf("execute", "submit", "invoke").and(takesArguments(1))));
+      case FORK_JOIN_TASK:
+        return builder
+            .visit(Advice.to(ExecutorAdvice.TaskCreated.class).on(isConstructor()))
+            .visit(
+                Advice.to(ExecutorAdvice.TaskRuns.class)
+                    .on(named("doExec").and(takesArguments(0))));
+      default:
+        return builder;
+    }
+  }
+
+  /** Reports a type that could not be instrumented, once per type; the application runs on. */
+  private static final class FailureListener extends AgentBuilder.Listener.Adapter {
+    @Override
+    public void onError(
+        String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
+      AgentLog.errorOnce("transform " + typeName, "could not instrument " + typeName, error);
+    }
+  }
+}

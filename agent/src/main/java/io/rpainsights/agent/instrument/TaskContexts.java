@@ -1,0 +1,73 @@
+package io.rpainsights.agent.instrument;
+
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which execution a task handed to an executor belongs to, keyed by the task's identity and held
+ * weakly, so the application's task objects are never wrapped (their identity in queues, {@code
+ * remove} and {@code shutdownNow} stays theirs) and never kept alive by the agent.
+ *
+ * <p>Thread-safe: a concurrent map; entries whose task was collected are expunged on insertion.
+ */
+final class TaskContexts {
+
+  private final ConcurrentHashMap<Key, ExecutionContext> contexts = new ConcurrentHashMap<>();
+  private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
+
+  void put(Object task, ExecutionContext execution) {
+    expunge();
+    contexts.put(new Key(task, collected), execution);
+  }
+
+  ExecutionContext get(Object task) {
+    if (contexts.isEmpty()) {
+      return null;
+    }
+    return contexts.get(new Key(task, null));
+  }
+
+  boolean isEmpty() {
+    return contexts.isEmpty();
+  }
+
+  int size() {
+    return contexts.size();
+  }
+
+  private void expunge() {
+    Reference<?> stale;
+    while ((stale = collected.poll()) != null) {
+      contexts.remove(stale);
+    }
+  }
+
+  /** Identity of a weakly held task; equal to another key for the same live task. */
+  private static final class Key extends WeakReference<Object> {
+    private final int hash;
+
+    Key(Object task, ReferenceQueue<Object> queue) {
+      super(task, queue);
+      this.hash = System.identityHashCode(task);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      if (this == other) {
+        return true;
+      }
+      if (!(other instanceof Key)) {
+        return false;
+      }
+      Object task = get();
+      return task != null && task == ((Key) other).get();
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.rpainsights.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code java -jar rpa-insights-agent.jar attach PID}: what runs after the attach is recorded. */
+class RuntimeAttachIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void attachingToARunningEngineRecordsTheExecutionsThatFollow() throws Exception {
+    Path out = dir.resolve("sample.out");
+    Process sample =
+        ForkedJvm.jar(
+                ForkedJvm.SAMPLE_JAR, "--runs", "300", "--threads", "1", "--pause-ms", "20", "--seed", "4")
+            .start(out, dir.resolve("sample.err"));
+    try {
+      Thread.sleep(1500); // let it run un-instrumented for a while: those executions are not ours
+      Path db = dir.resolve("attached.db");
+      ForkedJvm.Result attach =
+          ForkedJvm.jar(
+                  ForkedJvm.AGENT_JAR,
+                  "attach",
+                  String.valueOf(sample.pid()),
+                  "config=" + ForkedJvm.SAMPLE_CONFIG.toAbsolutePath() + ",store.path=" + db)
+              .run();
+      assertThat(attach.exitCode).as(attach.toString()).isZero();
+      assertThat(sample.waitFor(180, TimeUnit.SECONDS)).isTrue();
+      assertThat(sample.exitValue()).isZero();
+      String summary =
+          Files.readAllLines(out).stream().filter(l -> l.startsWith("SUMMARY")).findFirst().orElseThrow();
+      long total = Long.parseLong(summary.replaceAll(".*\\bexecutions=(\\d+).*", "$1"));
+      try (StoreReader store = new StoreReader(db)) {
+        long recorded = store.count("select count(*) from executions where status <> 'running'");
+        assertThat(recorded).isPositive().isLessThan(total);
+        assertThat(store.count("select count(*) from executions where status = 'running'")).isZero();
+        assertThat(
+                store.count(
+                    "select count(*) from steps s left join executions e using (execution_id)"
+                        + " where e.execution_id is null"))
+            .isZero();
+      }
+    } finally {
+      sample.destroyForcibly();
+    }
+  }
+
+  @Test
+  void attachWithoutAPidExplainsUsage() throws Exception {
+    ForkedJvm.Result run = ForkedJvm.jar(ForkedJvm.AGENT_JAR, "attach").run();
+    assertThat(run.exitCode).isEqualTo(2);
+    assertThat(run.stderr).contains("usage");
+  }
+}

@@ -1,0 +1,50 @@
+package io.rpainsights.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rpainsights.itapp.SubtypeApp;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A `+` rule on an interface instruments every implementation, including classes loaded later. */
+class SubtypeRuleIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void everyImplementationOfTheInterfaceIsTimed() throws Exception {
+    Path db = dir.resolve("subtypes.db");
+    Path config =
+        TestConfigs.write(
+            dir,
+            "actions.yaml",
+            String.join(
+                "\n",
+                "resources: { enabled: false }",
+                "instrument:",
+                "  timers:",
+                "    - type: io.rpainsights.itapp.Action+",
+                "      method: perform",
+                "      name: action",
+                "      labels: { impl: this.class.name, input: arg0 }",
+                ""));
+    ForkedJvm.Result plain = ForkedJvm.testApp(SubtypeApp.class).run();
+    ForkedJvm.Result run =
+        ForkedJvm.testApp(SubtypeApp.class)
+            .withAgent("config=" + config + ",store.path=" + db)
+            .run();
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    assertThat(run.stdout).isEqualTo(plain.stdout);
+    try (StoreReader store = new StoreReader(db)) {
+      assertThat(store.texts("select labels from timers where name = 'action' order by ts, rowid"))
+          .containsExactly(
+              "{\"impl\":\"io.rpainsights.itapp.SubtypeApp$Click\",\"input\":\"1\"}",
+              "{\"impl\":\"io.rpainsights.itapp.SubtypeApp$TypeText\",\"input\":\"2\"}",
+              "{\"impl\":\"io.rpainsights.itapp.SubtypeApp$1\",\"input\":\"3\"}",
+              "{\"impl\":\"io.rpainsights.itapp.SubtypeApp$LateAction\",\"input\":\"4\"}",
+              "{\"impl\":\"io.rpainsights.itapp.SubtypeApp$LateAction\",\"input\":\"5\"}");
+      assertThat(store.count("select count(*) from timers where success = 1")).isEqualTo(5);
+    }
+  }
+}
