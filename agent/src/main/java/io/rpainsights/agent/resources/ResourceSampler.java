@@ -89,6 +89,8 @@ public final class ResourceSampler {
   private Long previousWriteBytes;
 
   /**
+   * A sampler that reads nothing until {@link #start} or {@link #sampleNow}.
+   *
    * @param intervalMs time between periodic samples ({@code resources.intervalMs}), positive
    * @param runningExecutions how many workflow executions are running now
    * @param sink receives every sample; must not block (it may drop)

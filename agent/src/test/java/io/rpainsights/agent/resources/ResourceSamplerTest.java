@@ -124,9 +124,37 @@ class ResourceSamplerTest {
     long firstTick = samples.get(1).ts;
     long lastTick = samples.get(wanted - 1).ts;
     double meanGapMs = (lastTick - firstTick) / (double) (wanted - 2);
-    // Ticks follow a fixed schedule, so they cannot come early; on a busy build machine they may
-    // come late, hence the generous upper bound.
-    assertThat(meanGapMs).isBetween(intervalMs * 0.9, intervalMs * 5.0);
+    // Ticks follow a fixed schedule and never fire early, but one tick may be late and the next on
+    // time; on a busy build machine they may all be late, hence the generous bounds.
+    assertThat(meanGapMs).isBetween(intervalMs * 0.5, intervalMs * 5.0);
+  }
+
+  @Test
+  void withTheRealSourcesOshiTakesOverQuietlyAndFiguresStayPlausible() {
+    assumeTrue(Files.isReadable(Paths.get("/proc/self/io")), "needs Linux /proc");
+    ResourceSampler sampler = track(new ResourceSampler(HOUR_MS, () -> 4, delivered::add));
+    sampler.sampleNow();
+    sampler.tick(); // loads OSHI and looks for NVML
+    waitForCpuTicksToMove();
+    sampler.tick(); // the first sample from OSHI
+
+    List<ResourceSample> samples = new ArrayList<>(delivered);
+    assertThat(samples).hasSize(2);
+    for (ResourceSample sample : samples) {
+      assertThat(sample.processCpuPct).isBetween(0.0, 100.0);
+      assertThat(sample.systemCpuPct).isBetween(0.0, 100.0);
+      assertThat(sample.processRssBytes).isPositive();
+      assertThat(sample.heapUsedBytes).isPositive();
+      assertThat(sample.systemMemUsedBytes).isPositive();
+      assertThat(sample.diskReadBytes).isNotNull().isNotNegative();
+      assertThat(sample.diskWriteBytes).isNotNull().isNotNegative();
+      assertThat(sample.runningExecutions).isEqualTo(4);
+    }
+    if (!Files.exists(Paths.get("/proc/driver/nvidia/version"))) {
+      assertThat(samples.get(1).gpuUtilPct).isNull();
+      assertThat(samples.get(1).gpuMemUsedBytes).isNull();
+    }
+    assertThat(log.toString(StandardCharsets.UTF_8)).as("OSHI loads here without a word").isEmpty();
   }
 
   @Test
