@@ -58,9 +58,10 @@ public final class SelfHealingEngine {
    * re-run propagates (the attempt failed, and so does the execution).
    */
   public RecoveryResult handleExecutionFailure(RecoveryContext context, Node node, String error) {
+    // Counted first: the agent records every call, including one that throws.
+    attempts.increment();
     Objects.requireNonNull(context, "context");
     Objects.requireNonNull(node, "node");
-    attempts.increment();
     List<RecoveryStrategy> plan = plans.get(node.actionType());
     if (plan == null) {
       return new RecoveryResult("none", false);
