@@ -120,10 +120,11 @@ public final class ConfigLoader {
       return new Result(
           null,
           diagnostics.warnings(),
-          "unexpected error while loading the config: "
-              + unexpected.getClass().getName()
-              + (unexpected.getMessage() == null ? "" : ": " + unexpected.getMessage())
-              + Diagnostics.DISABLED);
+          Texts.oneLine(
+              "unexpected error while loading the config: "
+                  + unexpected.getClass().getName()
+                  + (unexpected.getMessage() == null ? "" : ": " + unexpected.getMessage())
+                  + Diagnostics.DISABLED));
     }
   }
 
@@ -168,9 +169,9 @@ public final class ConfigLoader {
         boolean looksLikeFile =
             lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json");
         diagnostics.warn(
-            "agent argument '"
-                + trimmed
-                + "' is not key=value, ignored"
+            "agent argument "
+                + Texts.quote(trimmed)
+                + " is not key=value, ignored"
                 + (looksLikeFile ? " (did you mean config=" + trimmed + "?)" : ""));
         continue;
       }
@@ -348,9 +349,9 @@ public final class ConfigLoader {
         path = base.resolve(given).toAbsolutePath().normalize();
       } catch (InvalidPathException invalid) {
         throw Diagnostics.fatal(
-            "config file '"
-                + given
-                + "' ("
+            "config file "
+                + Texts.quote(given)
+                + " ("
                 + origin
                 + ") is not a valid path: "
                 + invalid.getReason());

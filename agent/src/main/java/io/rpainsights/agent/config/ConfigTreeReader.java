@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a YAML or JSON config into a {@link ConfigNode} tree through Jackson's streaming parser,
@@ -32,6 +34,9 @@ import java.util.Map;
  * from an anchor (YAML's merge rule). Only the first YAML document is read.
  */
 final class ConfigTreeReader {
+
+  private static final Pattern PROBLEM_MARK =
+      Pattern.compile("in '[^']*', line (\\d{1,9}), column \\d+");
 
   private final Diagnostics diagnostics;
   private final String format;
@@ -54,8 +59,12 @@ final class ConfigTreeReader {
       return reader.readRoot(parser);
     } catch (JsonProcessingException syntax) {
       JsonLocation location = syntax.getLocation();
+      int line = problemLine(syntax.getOriginalMessage());
+      if (line <= 0) {
+        line = location == null ? 0 : location.getLineNr();
+      }
       throw diagnostics.fatal(
-          location == null ? 0 : location.getLineNr(),
+          line,
           null,
           "cannot parse " + reader.format + ": " + shortReason(syntax.getOriginalMessage()));
     } catch (IOException unreadable) {
@@ -168,6 +177,23 @@ final class ConfigTreeReader {
   private static int line(JsonParser parser) {
     JsonLocation location = parser.currentTokenLocation();
     return location == null ? 0 : location.getLineNr();
+  }
+
+  /**
+   * The line of SnakeYAML's problem mark (the last "line N, column M" of its message, 1-based),
+   * which is where the problem is; Jackson's location can point at the token before it. 0 when the
+   * message has none (JSON).
+   */
+  static int problemLine(String message) {
+    if (message == null) {
+      return 0;
+    }
+    Matcher mark = PROBLEM_MARK.matcher(message);
+    int line = 0;
+    while (mark.find()) {
+      line = Integer.parseInt(mark.group(1));
+    }
+    return line;
   }
 
   /**

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Collects the loader's warnings and builds its fatal errors, formatted as one line each: {@code
  * bot.yaml:7: collector.batchSiz: unknown key, ignored} (file as given, line, key path, message).
- * Not thread-safe: one per load.
+ * Control characters from the user's text are escaped so a message never spans lines. Not
+ * thread-safe: one per load.
  */
 final class Diagnostics {
 
@@ -26,21 +27,21 @@ final class Diagnostics {
   }
 
   void warn(String message) {
-    warnings.add(message);
+    warnings.add(Texts.oneLine(message));
   }
 
   /** A warning about the file: {@code file:line: path: message}. */
   void warn(int line, String path, String message) {
-    warnings.add(at(line, path) + message);
+    warnings.add(Texts.oneLine(at(line, path) + message));
   }
 
   /** A fatal error about the file, to throw: {@code file:line: path: message; agent disabled}. */
   ConfigFailure fatal(int line, String path, String message) {
-    return new ConfigFailure(at(line, path) + message + DISABLED);
+    return new ConfigFailure(Texts.oneLine(at(line, path) + message + DISABLED));
   }
 
   static ConfigFailure fatal(String message) {
-    return new ConfigFailure(message + DISABLED);
+    return new ConfigFailure(Texts.oneLine(message + DISABLED));
   }
 
   private String at(int line, String path) {

@@ -12,7 +12,7 @@ public final class ExpressionException extends IllegalArgumentException {
   private final int column;
 
   ExpressionException(String reason, String expressionText, int column) {
-    super(reason + " at column " + column + " of '" + expressionText + "'");
+    super(reason + " at column " + column + " of " + Texts.quote(expressionText));
     this.reason = reason;
     this.expressionText = expressionText;
     this.column = column;

@@ -34,7 +34,7 @@ final class ExpressionParser {
       int start = pos;
       String word = identifier();
       if (word == null) {
-        throw fail(rootExpected(), start);
+        throw fail(rootExpected(start), start);
       }
       if (word.equals("this")) {
         root = Expression.ROOT_THIS;
@@ -46,7 +46,7 @@ final class ExpressionParser {
         root = Expression.ROOT_ARGUMENT;
         argumentIndex = argumentIndex(word, start);
       } else {
-        throw fail(rootExpected(), start);
+        throw fail(rootExpected(start), start);
       }
     }
     List<AccessStep> steps = new ArrayList<>();
@@ -87,7 +87,13 @@ final class ExpressionParser {
       skipWhitespace();
     }
     if (pos < text.length()) {
-      throw fail(unexpected(), pos);
+      throw fail(
+          comparison != Expression.COMPARE_NONE
+              ? "unexpected "
+                  + Texts.quote(text.substring(pos, pos + 1))
+                  + ": nothing can follow the comparison"
+              : unexpected(),
+          pos);
     }
     return new Expression(
         text, root, argumentIndex, literal, steps.toArray(new AccessStep[0]), comparison, compared);
@@ -101,16 +107,16 @@ final class ExpressionParser {
     if (c == '(') {
       return "unexpected '(': only a member name can be called";
     }
-    return "unexpected '"
-        + c
-        + "'; after a value only '.name', '.name()' or a comparison (== 'text', != 'text') can follow";
+    return "unexpected "
+        + Texts.quote(String.valueOf(c))
+        + "; after a value only '.name', '.name()' or a comparison (== 'text', != 'text') can follow";
   }
 
-  private String rootExpected() {
+  private String rootExpected(int at) {
     String hint = "";
-    if (pos < text.length() && text.charAt(pos) == '"') {
+    if (at < text.length() && text.charAt(at) == '"') {
       hint = " (literals use single quotes)";
-    } else if (pos < text.length() && Character.isJavaIdentifierStart(text.charAt(pos))) {
+    } else if (at < text.length() && Character.isJavaIdentifierStart(text.charAt(at))) {
       hint = " (a literal needs single quotes, e.g. 'text')";
     }
     return "expected this, argN, return, thrown or a quoted 'literal'" + hint;

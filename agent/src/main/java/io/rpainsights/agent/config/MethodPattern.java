@@ -47,11 +47,10 @@ public final class MethodPattern {
       }
       if (!Character.isJavaIdentifierPart(c) || Character.isIdentifierIgnorable(c)) {
         throw new IllegalArgumentException(
-            "'"
-                + trimmed
-                + "' contains '"
-                + c
-                + "', which cannot appear in a method name"
+            Texts.quote(trimmed)
+                + " contains "
+                + Texts.quote(String.valueOf(c))
+                + ", which cannot appear in a method name"
                 + (c == '(' || c == '#' || c == '.'
                     ? " (give the parameter count as args: N)"
                     : ""));
@@ -59,7 +58,10 @@ public final class MethodPattern {
     }
     if (!trimmed.startsWith("*") && !Character.isJavaIdentifierStart(trimmed.charAt(0))) {
       throw new IllegalArgumentException(
-          "'" + trimmed + "' starts with '" + trimmed.charAt(0) + "', which cannot start a name");
+          Texts.quote(trimmed)
+              + " starts with "
+              + Texts.quote(trimmed.substring(0, 1))
+              + ", which cannot start a name");
     }
     if (arity != null && (arity < 0 || arity > MAX_PARAMETERS)) {
       throw new IllegalArgumentException(

@@ -15,9 +15,12 @@ import java.util.regex.Pattern;
  *
  * <p>An {@code executions} rule without {@code workflowId} has {@link #workflowId()} null; the
  * caller then uses {@link #defaultWorkflowId(String, String)} ({@code SimpleClassName.method}).
- * Identity expressions ({@code workflowId}, {@code totalSteps}, {@code nodeId}, {@code actionType},
- * {@code labels}) are read when the call starts and never use {@code return} or {@code thrown} (the
- * loader rejects such a rule); the others are read when it ends.
+ * Identity expressions ({@code workflowId}, {@code totalSteps}, {@code nodeId}, {@code actionType})
+ * are read when the call starts and never use {@code return} or {@code thrown} (the loader drops
+ * such a rule); outcome expressions ({@code success}, {@code error}, {@code errorType}, {@code
+ * status}, {@code strategy}, {@code values}) are read when it ends. Labels are read when the call
+ * starts, except a label that uses {@code return} or {@code thrown} (DESIGN.md's {@code cache:
+ * return.fromCache}), which can only be read when it ends.
  */
 public final class Rule {
 
@@ -160,7 +163,10 @@ public final class Rule {
     return timerName;
   }
 
-  /** Timers: label name to expression, in file order; empty when none. */
+  /**
+   * Timers: label name to expression, in file order; empty when none. Read when the call starts,
+   * except those whose {@link Expression#usesReturn()} or {@link Expression#usesThrown()}.
+   */
   public Map<String, Expression> labels() {
     return labels;
   }
@@ -297,19 +303,14 @@ public final class Rule {
       return this;
     }
 
-    /** Timers: adds a label read when the call starts. */
+    /** Timers: adds a label (see {@link Rule#labels()} for when it is read). */
     public Builder label(String name, String expressionText) {
       requireTimer("labels");
       String problem = name == null ? "label name is missing" : labelNameProblem(name);
       if (problem != null) {
         throw new IllegalArgumentException(problem);
       }
-      Expression expression = Expression.parse(expressionText);
-      problem = timingProblem(RuleKey.LABELS, expression);
-      if (problem != null) {
-        throw new IllegalArgumentException(problem);
-      }
-      labels.put(name, expression);
+      labels.put(name, Expression.parse(expressionText));
       return this;
     }
 

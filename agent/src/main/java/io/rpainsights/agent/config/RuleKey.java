@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The keys a rule may carry, which roles accept each, and whether an expression under it is read
- * when the call starts (identity values) or when it ends (outcome values).
+ * The keys a rule may carry, which roles accept each, and whether an expression under it is an
+ * identity value, read when the call starts.
  */
 enum RuleKey {
   TYPE("type", Kind.PATTERN, false, all()),
@@ -22,7 +22,7 @@ enum RuleKey {
   ERROR("error", Kind.EXPRESSION, false, all()),
   ERROR_TYPE("errorType", Kind.EXPRESSION, false, all()),
   NAME("name", Kind.NAME, false, EnumSet.of(Role.TIMER)),
-  LABELS("labels", Kind.EXPRESSION_MAP, true, EnumSet.of(Role.TIMER)),
+  LABELS("labels", Kind.EXPRESSION_MAP, false, EnumSet.of(Role.TIMER)),
   VALUES("values", Kind.EXPRESSION_MAP, false, EnumSet.of(Role.TIMER));
 
   enum Kind {
@@ -58,8 +58,10 @@ enum RuleKey {
   }
 
   /**
-   * Identity values are read when the call starts (DESIGN.md "Expressions"), when there is no
-   * return value or exception yet.
+   * Identity values ({@code workflowId}, {@code totalSteps}, {@code nodeId}, {@code actionType})
+   * are read when the call starts (DESIGN.md "Expressions"), when there is no return value or
+   * exception yet. Labels are read then too, but DESIGN.md's own example reads one from {@code
+   * return}, so a label may wait for the end of the call (see {@link Rule#labels()}).
    */
   boolean readOnEntry() {
     return readOnEntry;

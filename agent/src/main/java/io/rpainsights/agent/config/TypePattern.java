@@ -57,32 +57,39 @@ public final class TypePattern {
       if (c == '.') {
         if (i == segmentStart) {
           throw new IllegalArgumentException(
-              "'" + whole + "' has an empty name segment (two dots, or a dot at the start or end)");
+              Texts.quote(whole)
+                  + " has an empty name segment (two dots, or a dot at the start or end)");
         }
         segmentStart = i + 1;
       } else if (c == '*') {
         if (i + 2 < body.length() && body.charAt(i + 1) == '*' && body.charAt(i + 2) == '*') {
           throw new IllegalArgumentException(
-              "'" + whole + "' has '***'; use '*' (within a segment) or '**' (across segments)");
+              Texts.quote(whole)
+                  + " has '***'; use '*' (within a segment) or '**' (across segments)");
         }
       } else if (c == '+') {
-        throw new IllegalArgumentException("'" + whole + "': '+' is allowed only at the end");
+        throw new IllegalArgumentException(Texts.quote(whole) + ": '+' is allowed only at the end");
       } else if (Character.isWhitespace(c)) {
-        throw new IllegalArgumentException("'" + whole + "' contains whitespace");
+        throw new IllegalArgumentException(Texts.quote(whole) + " contains whitespace");
       } else if (!Character.isJavaIdentifierPart(c) || Character.isIdentifierIgnorable(c)) {
         throw new IllegalArgumentException(
-            "'" + whole + "' contains '" + c + "', which cannot appear in a class name");
+            Texts.quote(whole)
+                + " contains "
+                + Texts.quote(String.valueOf(c))
+                + ", which cannot appear in a class name");
       } else {
         if (i == segmentStart && !Character.isJavaIdentifierStart(c)) {
           throw new IllegalArgumentException(
-              "'" + whole + "' has a name segment starting with '" + c + "'");
+              Texts.quote(whole)
+                  + " has a name segment starting with "
+                  + Texts.quote(String.valueOf(c)));
         }
         literal = true;
       }
     }
     if (!literal) {
       throw new IllegalArgumentException(
-          "'" + whole + "' would match every class; name at least a package or a class");
+          Texts.quote(whole) + " would match every class; name at least a package or a class");
     }
   }
 
