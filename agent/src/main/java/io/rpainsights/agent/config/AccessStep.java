@@ -3,6 +3,7 @@ package io.rpainsights.agent.config;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -32,8 +33,20 @@ final class AccessStep extends ClassValue<AccessStep.Resolved> {
    */
   private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
+  private static final WeakReference<Resolved> NOTHING_SEEN = new WeakReference<>(null);
+
   private final String name;
   private final boolean explicitCall;
+
+  /**
+   * Monomorphic inline cache: the resolution for the first class this step read, which saves the
+   * {@code ClassValue} lookup while a rule keeps seeing the same class (the usual case). Written
+   * once, racily: a reader sees either {@link #NOTHING_SEEN} or a fully built reference (final
+   * fields), and a lost race only means another thread's class is cached instead. Weak, so that a
+   * cached application class can still be unloaded (the strong reference lives in the class's own
+   * {@code ClassValue} map).
+   */
+  private WeakReference<Resolved> first = NOTHING_SEEN;
 
   AccessStep(String name, boolean explicitCall) {
     this.name = name;
@@ -55,7 +68,15 @@ final class AccessStep extends ClassValue<AccessStep.Resolved> {
 
   /** Reads the member of the non-null {@code target}; null when it is missing or throws. */
   Object read(Object target, Expression expression, ExpressionProblems problems) {
-    return get(target.getClass()).read(target, expression, problems);
+    Class<?> type = target.getClass();
+    Resolved resolved = first.get();
+    if (resolved == null || resolved.type != type) {
+      resolved = get(type);
+      if (first == NOTHING_SEEN) {
+        first = new WeakReference<>(resolved);
+      }
+    }
+    return resolved.read(target, expression, problems);
   }
 
   @Override
