@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Concurrency: {@link #read} runs on any application thread. The resolution for a class is
  * computed by {@link ClassValue} (at most one value is ever installed per class, so the "missing"
- * report guarded by that value's flag happens once); the steady path is a {@code ClassValue} lookup
- * and a {@code MethodHandle} call, with no lock and no reflection.
+ * report guarded by that value's flag happens once); the steady path is a class comparison with an
+ * inline cache (else a {@code ClassValue} lookup) and a {@code MethodHandle} call, with no lock, no
+ * allocation and no reflection.
  */
 final class AccessStep extends ClassValue<AccessStep.Resolved> {
 
@@ -41,10 +42,10 @@ final class AccessStep extends ClassValue<AccessStep.Resolved> {
   /**
    * Monomorphic inline cache: the resolution for the first class this step read, which saves the
    * {@code ClassValue} lookup while a rule keeps seeing the same class (the usual case). Written
-   * once, racily: a reader sees either {@link #NOTHING_SEEN} or a fully built reference (final
-   * fields), and a lost race only means another thread's class is cached instead. Weak, so that a
-   * cached application class can still be unloaded (the strong reference lives in the class's own
-   * {@code ClassValue} map).
+   * once and racily, which is safe: {@link Resolved}'s fields are final, a thread that sees the
+   * reference before its referent just takes the {@code ClassValue} path, and a lost race only
+   * caches another thread's class. Weak, so that a cached application class can still be unloaded
+   * (the strong reference lives in the class's own {@code ClassValue} map).
    */
   private WeakReference<Resolved> first = NOTHING_SEEN;
 

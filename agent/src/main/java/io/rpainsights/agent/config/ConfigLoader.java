@@ -32,6 +32,12 @@ import java.util.TreeMap;
  * any setting by its path ({@code store.path=/var/lib/bot/metrics.db}). Values cannot contain
  * commas.
  *
+ * <p><b>Settings</b> are those of DESIGN.md's example plus two: {@code prometheus.nodeLabels}
+ * (default false: add node ids as a label of step metrics) and {@code prometheus.maxLabelValues}
+ * (default 200: distinct values per label before the rest become {@code other}); see {@link
+ * AgentConfig} for every default and range. Relative {@code store.path} and {@code
+ * exporters.json.dir} resolve against the working directory.
+ *
  * <p><b>Overrides.</b> Every scalar setting (see {@link AgentConfig}) can be set outside the file,
  * by the system property {@code rpa.insights.<path>} ({@code
  * -Drpa.insights.collector.flushIntervalMs=200}), the environment variable {@code
