@@ -135,6 +135,9 @@ public final class Flusher {
         drainThrough(queue.producerPosition(), Long.MAX_VALUE);
         return;
       }
+      if (t == Thread.currentThread()) {
+        return; // a sink asking from inside a write: waiting for ourselves would never end
+      }
       ticket = flushRequested + 1;
       flushRequested = ticket;
     }
@@ -364,19 +367,22 @@ public final class Flusher {
 
   /** Sleeps before the next attempt; false when shutdown's deadline leaves no time for one. */
   private boolean backOff(int attempt) {
-    long pause = TimeUnit.MILLISECONDS.toNanos(BACKOFF_MILLIS[attempt - 1]);
-    if (stopRequested) {
-      long remaining = shutdownDeadlineNanos - System.nanoTime();
-      if (remaining <= 0) {
-        return false;
+    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BACKOFF_MILLIS[attempt - 1]);
+    while (true) {
+      long now = System.nanoTime();
+      if (stopRequested) {
+        // Shutdown (perhaps requested during the pause): leave half the time left for the rest.
+        long remaining = shutdownDeadlineNanos - now;
+        if (remaining <= 0) {
+          return false;
+        }
+        until = Math.min(until, now + remaining / 2);
       }
-      pause = Math.min(pause, remaining / 2);
+      if (until - now <= 0) {
+        return true;
+      }
+      LockSupport.parkNanos(this, until - now);
     }
-    long until = System.nanoTime() + pause;
-    for (long left = pause; left > 0; left = until - System.nanoTime()) {
-      LockSupport.parkNanos(this, left); // an unpark from shutdown or flushNow just loops
-    }
-    return true;
   }
 
   private static String describe(EventSink sink) {
