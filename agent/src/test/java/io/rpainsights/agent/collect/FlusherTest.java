@@ -55,7 +55,7 @@ class FlusherTest {
   }
 
   @Test
-  void writesAFullBatchAsSoonAsBatchSizeEventsAreWaiting() {
+  void writesWholeBatchesAsSoonAsBatchSizeEventsAreWaitingAndLeavesTheRemainder() {
     EventQueue queue = new EventQueue(1024, health);
     RecordingSink sink = new RecordingSink();
     Flusher flusher = startFlusher(queue, 10, HOUR_MS, sink);
@@ -64,13 +64,38 @@ class FlusherTest {
       queue.offer(step("p", i));
     }
 
-    awaitTrue(() -> sink.events() >= 20, "two full batches written");
-    // Nothing below batchSize is written before the (hour-long) interval: the first batches are
-    // exactly full, the remaining 5 wait until asked for.
-    assertThat(sink.batchSizes()).containsExactly(10, 10);
+    awaitTrue(() -> sink.events() >= 20, "two batches' worth written");
+    // Nothing short of batchSize is written before the (hour-long) interval: whatever the
+    // flusher saw waiting, it wrote whole multiples of 10 and left the other 5 queued.
+    assertThat(sink.events()).isEqualTo(20);
+    assertThat(sink.batchSizes()).allSatisfy(size -> assertThat(size % 10).isZero());
+    assertThat(queue.size()).isEqualTo(5);
     flusher.flushNow();
-    assertThat(sink.batchSizes()).containsExactly(10, 10, 5);
+    assertThat(sink.events()).isEqualTo(25);
     assertThat(sink.stepNumbers()).isEqualTo(range(25));
+  }
+
+  @Test
+  void aBacklogIsWrittenInFewerLargerBatchesUpToEightBatchesWorth() {
+    EventQueue queue = new EventQueue(1024, health);
+    RecordingSink sink = new RecordingSink();
+    CountDownLatch release = new CountDownLatch(1);
+    sink.blockOnFirstBatch(release);
+    Flusher flusher = startFlusher(queue, 10, HOUR_MS, sink);
+    for (int i = 0; i < 10; i++) {
+      queue.offer(step("p", i));
+    }
+    awaitTrue(() -> sink.entered.get() == 1, "the flusher inside its first write");
+    for (int i = 10; i < 200; i++) {
+      queue.offer(step("p", i));
+    }
+
+    release.countDown();
+    awaitTrue(() -> sink.events() == 200, "the backlog written");
+
+    assertThat(sink.batchSizes()).containsExactly(10, 80, 80, 30);
+    assertThat(sink.stepNumbers()).isEqualTo(range(200));
+    flusher.flushNow();
   }
 
   @Test
@@ -166,7 +191,11 @@ class FlusherTest {
         };
     Flusher flusher = startFlusher(queue, 4, HOUR_MS, poisoned, good);
 
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < 4; i++) {
+      queue.offer(step("p", i));
+    }
+    flusher.flushNow();
+    for (int i = 4; i < 8; i++) {
       queue.offer(step("p", i));
     }
     flusher.flushNow();
@@ -210,7 +239,8 @@ class FlusherTest {
     flusher.shutdown(10_000);
 
     assertThat(sink.events()).isEqualTo(offered);
-    assertThat(sink.batchSizes()).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(10));
+    assertThat(sink.batchSizes())
+        .allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(10 * Flusher.COALESCE));
     assertThat(sink.closed.get()).isEqualTo(1);
     assertThat(queue.size()).isZero();
     assertThat(health.dropped()).isEqualTo(100 - (offered - 80));
@@ -223,14 +253,14 @@ class FlusherTest {
   void shutdownWithoutStartDrainsOnTheCallersThread() {
     EventQueue queue = new EventQueue(1024, health);
     RecordingSink sink = new RecordingSink();
-    Flusher flusher = new Flusher(queue, 100, HOUR_MS, health, List.of(sink));
-    for (int i = 0; i < 250; i++) {
+    Flusher flusher = new Flusher(queue, 40, HOUR_MS, health, List.of(sink));
+    for (int i = 0; i < 650; i++) {
       queue.offer(step("p", i));
     }
 
     flusher.shutdown(5000);
 
-    assertThat(sink.batchSizes()).containsExactly(100, 100, 50);
+    assertThat(sink.batchSizes()).containsExactly(320, 320, 10);
     assertThat(sink.threads).containsOnly(Thread.currentThread().getName());
     assertThat(sink.closed.get()).isEqualTo(1);
   }

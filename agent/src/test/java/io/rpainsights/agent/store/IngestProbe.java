@@ -6,6 +6,8 @@ import io.rpainsights.agent.collect.Flusher;
 import io.rpainsights.agent.event.Event;
 import io.rpainsights.agent.event.StepRecord;
 import io.rpainsights.schema.StoreSchema;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,7 +42,16 @@ public final class IngestProbe {
           + " duration_ms, status, error_type, error_message) VALUES ";
   private static final String ROW = "(?,?,?,?,?,?,?,?,?,?)";
 
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /** Rows per second of the writing thread's CPU time: steadier than wall time on a busy box. */
+  private static final Map<String, List<Double>> cpuRates = new LinkedHashMap<>();
+
   private IngestProbe() {}
+
+  private static void recordCpu(String name, int rows, long cpuNanos) {
+    cpuRates.computeIfAbsent(name, k -> new ArrayList<>()).add(rows / (cpuNanos / 1e9));
+  }
 
   public static void main(String[] args) throws Exception {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
@@ -63,12 +74,19 @@ public final class IngestProbe {
     for (Map.Entry<String, List<Double>> entry : rates.entrySet()) {
       List<Double> sorted = new ArrayList<>(entry.getValue());
       Collections.sort(sorted);
+      List<Double> cpu = cpuRates.get(entry.getKey());
+      String perCpu = "";
+      if (cpu != null) {
+        Collections.sort(cpu);
+        perCpu = String.format("   %,9.0f rows per CPU-second", cpu.get(cpu.size() / 2));
+      }
       System.out.printf(
-          "%-22s median %,9.0f rows/s   (min %,.0f, max %,.0f)%n",
+          "%-22s median %,9.0f rows/s   (min %,.0f, max %,.0f)%s%n",
           entry.getKey(),
           sorted.get(sorted.size() / 2),
           sorted.get(0),
-          sorted.get(sorted.size() - 1));
+          sorted.get(sorted.size() - 1),
+          perCpu);
     }
   }
 
@@ -132,6 +150,7 @@ public final class IngestProbe {
               c.prepareStatement(
                   COLUMNS + String.join(",", Collections.nCopies(perStatement, ROW)))) {
         long start = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         for (int from = 0; from < steps.size(); from += batch) {
           int to = Math.min(steps.size(), from + batch);
           int i = from;
@@ -152,6 +171,10 @@ public final class IngestProbe {
           c.commit();
         }
         rate = steps.size() / ((System.nanoTime() - start) / 1e9);
+        recordCpu(
+            perStatement == 1 ? "bare executeBatch" : "bare multi-row x" + perStatement,
+            steps.size(),
+            THREADS.getCurrentThreadCpuTime() - cpuStart);
       }
     }
     cleanUp(file);
@@ -178,12 +201,14 @@ public final class IngestProbe {
     SqliteStore store = SqliteStore.open(file, "probe", new AgentHealth());
     List<Event> events = new ArrayList<>(batch);
     long start = System.nanoTime();
+    long cpuStart = THREADS.getCurrentThreadCpuTime();
     for (int from = 0; from < steps.size(); from += batch) {
       events.clear();
       events.addAll(steps.subList(from, Math.min(steps.size(), from + batch)));
       store.accept(events);
     }
     double rate = steps.size() / ((System.nanoTime() - start) / 1e9);
+    recordCpu("SqliteStore.accept", steps.size(), THREADS.getCurrentThreadCpuTime() - cpuStart);
     store.close();
     cleanUp(file);
     return rate;
