@@ -7,7 +7,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The bounded hand-off between application threads and the flusher: a multi-producer,
@@ -83,8 +83,15 @@ public final class EventQueue {
   /** Lifecycle events that found even the reserve full. Producers add, the consumer polls. */
   private final ConcurrentLinkedQueue<Event> overflow = new ConcurrentLinkedQueue<>();
 
-  /** Size of {@link #overflow} (its own size() is O(n)). Touched only on the overflow path. */
-  private final AtomicInteger overflowSize = new AtomicInteger();
+  /**
+   * Events ever put in the overflow; counted before the add, so it may run ahead of the list for a
+   * moment. With {@link #overflowTaken} it gives the overflow's size (its own size() is O(n)) and a
+   * position for {@link #overflowPosition()}. Touched only on the overflow path.
+   */
+  private final AtomicLong overflowAdded = new AtomicLong();
+
+  /** Events ever taken from the overflow. Written by the consumer only. */
+  private volatile long overflowTaken;
 
   private volatile boolean overflowClosed;
 
@@ -141,7 +148,7 @@ public final class EventQueue {
       return true;
     }
     if (lifecycle && !overflowClosed) {
-      overflowSize.incrementAndGet();
+      overflowAdded.incrementAndGet();
       overflow.offer(event);
       return true;
     }
@@ -184,7 +191,7 @@ public final class EventQueue {
       }
       target.add(event);
       overflow.poll();
-      overflowSize.decrementAndGet();
+      overflowTaken = overflowTaken + 1; // single writer: a plain increment is safe
       drained++;
     }
     long start = consumerIndex.get();
@@ -224,8 +231,8 @@ public final class EventQueue {
         break;
       }
     }
-    int inRing = (int) Math.max(0, Math.min(ring, capacity));
-    return inRing + Math.max(0, overflowSize.get());
+    long inOverflow = Math.max(0, overflowAdded.get() - overflowTaken);
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(0, Math.min(ring, capacity)) + inOverflow);
   }
 
   /** The most events the ring holds (lifecycle events beyond it go to the overflow). */
@@ -249,6 +256,19 @@ public final class EventQueue {
   /** How many ring events the consumer has taken so far. */
   long consumerPosition() {
     return consumerIndex.get();
+  }
+
+  /**
+   * How many events have gone to the overflow so far. The overflow is FIFO and drained before the
+   * ring, so once {@link #overflowTakenPosition()} reaches this value every one of them was taken.
+   */
+  long overflowPosition() {
+    return overflowAdded.get();
+  }
+
+  /** How many overflow events the consumer has taken so far. */
+  long overflowTakenPosition() {
+    return overflowTaken;
   }
 
   /** Shutdown: from now on a lifecycle event that finds the ring full is dropped and counted. */

@@ -143,7 +143,7 @@ public final class Flusher {
       }
       t = thread;
       if (t == null) {
-        drainThrough(queue.producerPosition(), Long.MAX_VALUE);
+        drainThrough(Long.MAX_VALUE);
         return;
       }
       if (t == Thread.currentThread()) {
@@ -220,7 +220,7 @@ public final class Flusher {
       try {
         long requested = flushRequested;
         if (requested > completed) {
-          drainThrough(queue.producerPosition(), Long.MAX_VALUE);
+          drainThrough(Long.MAX_VALUE);
           completed = requested;
           completeFlush(requested);
           pending = false;
@@ -284,18 +284,21 @@ public final class Flusher {
   }
 
   /**
-   * Drains and writes until the consumer has passed ring index {@code target} and the overflow was
-   * found empty, or the deadline passes. A slot below the target that is still empty belongs to a
-   * producer between its claim and its store: a few instructions, so the wait is a yield loop.
+   * Drains and writes until the consumer has taken everything that had been offered when this was
+   * called (ring and overflow positions), or the deadline passes; events offered since may ride
+   * along but are not waited for, so a flood cannot keep a flush going. A ring slot below the
+   * target that is still empty belongs to a producer between its claim and its store, a few
+   * instructions, so that wait is a yield loop.
    */
-  private void drainThrough(long target, long deadlineNanos) {
-    while (true) {
+  private void drainThrough(long deadlineNanos) {
+    long ringTarget = queue.producerPosition();
+    long overflowTarget = queue.overflowPosition();
+    while (queue.consumerPosition() - ringTarget < 0
+        || queue.overflowTakenPosition() - overflowTarget < 0) {
       batch.clear();
       int n = queue.drainTo(batch, maxBatch);
       if (n > 0) {
         deliver();
-      } else if (queue.consumerPosition() - target >= 0) {
-        return;
       } else {
         Thread.yield();
       }
@@ -313,7 +316,7 @@ public final class Flusher {
       // Application threads may still be offering while the JVM shuts down: drain up to where the
       // producers are, then look again, until the queue is empty or time is up.
       do {
-        drainThrough(queue.producerPosition(), deadline);
+        drainThrough(deadline);
       } while (queue.size() > 0 && System.nanoTime() - deadline < 0);
       int left = queue.size();
       if (left > 0) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -141,6 +142,35 @@ class FlusherTest {
 
     assertThat(sink.events()).isEqualTo(10_000);
     assertThat(health.dropped()).isZero();
+  }
+
+  @Test
+  void flushNowReturnsWhileProducersKeepOffering() throws Exception {
+    EventQueue queue = new EventQueue(4096, health);
+    RecordingSink sink = new RecordingSink();
+    Flusher flusher = startFlusher(queue, 100, HOUR_MS, sink);
+    AtomicBoolean flooding = new AtomicBoolean(true);
+    Thread producer =
+        new Thread(
+            () -> {
+              int i = 0;
+              while (flooding.get()) {
+                queue.offer(i % 64 == 0 ? start("e" + i) : step("p", i));
+                i++;
+              }
+            });
+    producer.start();
+    try {
+      awaitTrue(() -> sink.events() > 1000, "the flood reaching the sink");
+      for (int i = 0; i < 3; i++) {
+        long before = queue.producerPosition();
+        flusher.flushNow();
+        assertThat(queue.consumerPosition()).isGreaterThanOrEqualTo(before);
+      }
+    } finally {
+      flooding.set(false);
+      producer.join();
+    }
   }
 
   @Test

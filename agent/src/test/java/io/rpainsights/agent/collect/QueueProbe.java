@@ -58,6 +58,12 @@ public final class QueueProbe {
       measure(results, warmUp, "MpscArrayQueue bare", producers, offers, QueueProbe::jctoolsBare);
     }
     System.out.printf(
+        "reserve kept under contention (no consumer, 8 threads racing for the last slots, "
+            + "ordinary limit %d), most ordinary events admitted in 200 trials:%n",
+        CAPACITY - RESERVE);
+    System.out.printf("  EventQueue            %d%n", mostAdmitted(QueueProbe::eventQueue));
+    System.out.printf("  MpscArrayQueue+size() %d%n", mostAdmitted(QueueProbe::jctools));
+    System.out.printf(
         "%d producer(s) x %,d offers, 1 consumer, %d rounds, %d cores, java %s%n",
         producers,
         offers,
@@ -93,6 +99,52 @@ public final class QueueProbe {
         return 0;
       }
     };
+  }
+
+  /**
+   * Fills a queue to just below the ordinary limit, then lets 8 threads race for the last slots
+   * with ordinary events; returns the most that any trial admitted. Exact admission gives the limit
+   * itself.
+   */
+  private static long mostAdmitted(java.util.function.Supplier<Candidate> factory)
+      throws Exception {
+    StepRecord event =
+        new StepRecord("e", "wf", "n", "a", 1, 0L, 1.0, StepRecord.SUCCESS, null, null, false);
+    long most = 0;
+    for (int trial = 0; trial < 200; trial++) {
+      Candidate candidate = factory.get();
+      int limit = CAPACITY - RESERVE;
+      for (int i = 0; i < limit - 8; i++) {
+        candidate.offer(event);
+      }
+      AtomicLong admitted = new AtomicLong(limit - 8);
+      CountDownLatch go = new CountDownLatch(1);
+      List<Thread> threads = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        Thread racer =
+            new Thread(
+                () -> {
+                  try {
+                    go.await();
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                  for (int i = 0; i < 4; i++) {
+                    if (candidate.offer(event)) {
+                      admitted.incrementAndGet();
+                    }
+                  }
+                });
+        threads.add(racer);
+        racer.start();
+      }
+      go.countDown();
+      for (Thread racer : threads) {
+        racer.join();
+      }
+      most = Math.max(most, admitted.get());
+    }
+    return most;
   }
 
   private static double median(List<Double> values) {
