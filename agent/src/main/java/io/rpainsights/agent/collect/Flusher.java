@@ -240,7 +240,9 @@ public final class Flusher {
         boolean due = now - firstSeen >= flushIntervalNanos;
         if (due || waiting >= batchSize) {
           writeWaiting(due);
-          pending = false;
+          // After a size-triggered write a remainder may still wait; keeping the old clock can
+          // only make its flush earlier than the interval, never later.
+          pending = !due;
         } else {
           LockSupport.parkNanos(this, IDLE_PARK_NANOS);
         }
