@@ -421,9 +421,12 @@ public final class CallRecorder implements Dispatcher {
     if (rule.labels.length == 0) {
       labels = Collections.emptyMap();
     } else {
+      // Labels are read at the start, except those that read the outcome (return.x, thrown.x).
       labels = new LinkedHashMap<>();
       for (int i = 0; i < rule.labels.length; i++) {
-        labels.put(rule.labelNames[i], rule.labels[i].text(self, args, null, null));
+        if (!rule.labelAtExit[i]) {
+          labels.put(rule.labelNames[i], rule.labels[i].text(self, args, null, null));
+        }
       }
     }
     return new TimerFrame(rule, state, System.currentTimeMillis(), System.nanoTime(), args, labels);
@@ -437,6 +440,11 @@ public final class CallRecorder implements Dispatcher {
         thrown != null
             ? thrown.getClass().getName()
             : success ? null : text(rule.errorType, self, frame.args, returned);
+    for (int i = 0; i < rule.labels.length; i++) {
+      if (rule.labelAtExit[i]) {
+        frame.labels.put(rule.labelNames[i], rule.labels[i].text(self, frame.args, returned, thrown));
+      }
+    }
     Map<String, Double> values;
     if (rule.values.length == 0) {
       values = Collections.emptyMap();

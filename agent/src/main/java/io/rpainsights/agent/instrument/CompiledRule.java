@@ -30,6 +30,9 @@ final class CompiledRule {
   final String timerName;
   final String[] labelNames;
   final Extractor[] labels;
+
+  /** Whether each label reads the call's outcome, and so is evaluated when the call ends. */
+  final boolean[] labelAtExit;
   final String[] valueNames;
   final Extractor[] values;
 
@@ -51,6 +54,11 @@ final class CompiledRule {
     this.timerName = rule.timerName();
     this.labelNames = rule.labels().keySet().toArray(new String[0]);
     this.labels = extractors(rule.labels(), health);
+    this.labelAtExit = new boolean[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      Expression label = labels[i].expression();
+      labelAtExit[i] = label.usesReturn() || label.usesThrown();
+    }
     this.valueNames = rule.values().keySet().toArray(new String[0]);
     this.values = extractors(rule.values(), health);
   }
