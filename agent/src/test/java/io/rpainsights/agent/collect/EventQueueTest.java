@@ -1,0 +1,270 @@
+package io.rpainsights.agent.collect;
+
+import static io.rpainsights.agent.collect.Events.finish;
+import static io.rpainsights.agent.collect.Events.start;
+import static io.rpainsights.agent.collect.Events.step;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rpainsights.agent.event.Event;
+import io.rpainsights.agent.event.ExecutionStarted;
+import io.rpainsights.agent.event.StepRecord;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class EventQueueTest {
+
+  private final AgentHealth health = new AgentHealth();
+
+  @Test
+  void ordinaryEventsAreRefusedAtCapacityMinusReserveAndCounted() {
+    EventQueue queue = new EventQueue(100, 10, health);
+
+    int accepted = 0;
+    for (int i = 0; i < 150; i++) {
+      if (queue.offer(step("p", i))) {
+        accepted++;
+      }
+    }
+
+    assertThat(accepted).isEqualTo(90);
+    assertThat(queue.size()).isEqualTo(90);
+    assertThat(health.dropped()).isEqualTo(60);
+  }
+
+  @Test
+  void lifecycleEventsUseTheReserveAndThenTheOverflow() {
+    EventQueue queue = new EventQueue(100, 10, health);
+    for (int i = 0; i < 90; i++) {
+      queue.offer(step("p", i));
+    }
+    assertThat(queue.offer(step("p", 90))).isFalse();
+
+    for (int i = 0; i < 15; i++) {
+      assertThat(queue.offer(start("e" + i))).isTrue();
+    }
+    assertThat(queue.offer(finish("e0"))).isTrue();
+
+    assertThat(health.dropped()).isEqualTo(1);
+    assertThat(queue.size()).isEqualTo(106);
+    List<Event> drained = new ArrayList<>();
+    assertThat(queue.drainTo(drained, 1000)).isEqualTo(106);
+    // The overflow (starts e10..e14 and the finish) comes first, then the ring in order.
+    assertThat(drained.subList(0, 6))
+        .extracting(Event::kind)
+        .containsExactly(
+            Event.Kind.EXECUTION_STARTED,
+            Event.Kind.EXECUTION_STARTED,
+            Event.Kind.EXECUTION_STARTED,
+            Event.Kind.EXECUTION_STARTED,
+            Event.Kind.EXECUTION_STARTED,
+            Event.Kind.EXECUTION_FINISHED);
+    assertThat(((ExecutionStarted) drained.get(0)).executionId).isEqualTo("e10");
+    assertThat(((StepRecord) drained.get(6)).stepNumber).isZero();
+    assertThat(((ExecutionStarted) drained.get(96)).executionId).isEqualTo("e0");
+    assertThat(queue.size()).isZero();
+  }
+
+  @Test
+  void lifecycleEventsAreDroppedOnlyAfterTheOverflowIsClosed() {
+    EventQueue queue = new EventQueue(16, 4, health);
+    for (int i = 0; i < 16; i++) {
+      queue.offer(start("e" + i));
+    }
+    queue.closeOverflow();
+
+    assertThat(queue.offer(start("late"))).isFalse();
+    assertThat(health.dropped()).isEqualTo(1);
+  }
+
+  @Test
+  void capacityIsHonouredExactlyWhenItIsNotAPowerOfTwo() {
+    EventQueue queue = new EventQueue(1000, health);
+    int ordinary = 0;
+    for (int i = 0; i < 2000; i++) {
+      if (queue.offer(step("p", i))) {
+        ordinary++;
+      }
+    }
+    for (int i = 0; i < 100; i++) {
+      queue.offer(start("e" + i));
+    }
+
+    assertThat(queue.capacity()).isEqualTo(1000);
+    assertThat(ordinary).isEqualTo(1000 - 64);
+    // The ring took exactly 1000 (the buffer behind it has 1024 slots); the rest overflowed.
+    assertThat(queue.producerPosition()).isEqualTo(1000);
+    assertThat(queue.size()).isEqualTo(1036);
+  }
+
+  @Test
+  void defaultReserveIsASixteenthWithAFloorOf64AndAtMostHalf() {
+    assertThat(EventQueue.defaultReserve(65536)).isEqualTo(4096);
+    assertThat(EventQueue.defaultReserve(1000)).isEqualTo(64);
+    assertThat(EventQueue.defaultReserve(16)).isEqualTo(8);
+  }
+
+  @Test
+  void drainHonoursMaxAndKeepsOrderAcrossManyWrapArounds() {
+    EventQueue queue = new EventQueue(8, 0, health);
+    List<Event> drained = new ArrayList<>();
+    int next = 0;
+    for (int round = 0; round < 1000; round++) {
+      for (int i = 0; i < 5; i++) {
+        assertThat(queue.offer(step("p", next++))).isTrue();
+      }
+      queue.drainTo(drained, 3);
+      queue.drainTo(drained, 2);
+    }
+
+    assertThat(drained).hasSize(5000);
+    for (int i = 0; i < drained.size(); i++) {
+      assertThat(((StepRecord) drained.get(i)).stepNumber).isEqualTo(i);
+    }
+    assertThat(health.dropped()).isZero();
+  }
+
+  @Test
+  void nullIsIgnoredAndNotCounted() {
+    EventQueue queue = new EventQueue(16, health);
+
+    assertThat(queue.offer(null)).isFalse();
+    assertThat(queue.size()).isZero();
+    assertThat(health.dropped()).isZero();
+  }
+
+  @Test
+  void invalidSizesAreRejected() {
+    assertThatThrownBy(() -> new EventQueue(1, health))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("capacity");
+    assertThatThrownBy(() -> new EventQueue(16, 16, health))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("reserve");
+  }
+
+  @Test
+  void theReserveHoldsExactlyUnderContention() throws Exception {
+    EventQueue queue = new EventQueue(1024, 64, health);
+    int threads = 8;
+    CountDownLatch go = new CountDownLatch(1);
+    List<Thread> producers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      String name = "p" + t;
+      Thread producer =
+          new Thread(
+              () -> {
+                await(go);
+                for (int i = 0; i < 1000; i++) {
+                  queue.offer(step(name, i));
+                }
+              });
+      producers.add(producer);
+      producer.start();
+    }
+    go.countDown();
+    for (Thread producer : producers) {
+      producer.join();
+    }
+
+    // No consumer ran: exactly capacity - reserve ordinary events got in, however they raced.
+    assertThat(queue.size()).isEqualTo(960);
+    assertThat(health.dropped()).isEqualTo(8000 - 960);
+    for (int i = 0; i < 64; i++) {
+      assertThat(queue.offer(start("e" + i))).isTrue();
+    }
+    assertThat(queue.producerPosition()).isEqualTo(1024);
+  }
+
+  @Test
+  void manyProducersOneConsumerDeliversEveryAcceptedEventOnceInProducerOrder() throws Exception {
+    int producers = 8;
+    int perProducer = 50_000;
+    EventQueue queue = new EventQueue(4096, health);
+    AtomicLong offered = new AtomicLong();
+    AtomicBoolean producing = new AtomicBoolean(true);
+    int[] lastSeen = new int[producers];
+    long[] received = new long[producers];
+    Arrays.fill(lastSeen, -1);
+    List<String> violations = new ArrayList<>();
+
+    Thread consumer =
+        new Thread(
+            () -> {
+              List<Event> batch = new ArrayList<>(512);
+              while (true) {
+                boolean done = !producing.get();
+                batch.clear();
+                int n = queue.drainTo(batch, 512);
+                for (Event event : batch) {
+                  StepRecord step = (StepRecord) event;
+                  int p = Integer.parseInt(step.executionId);
+                  if (step.stepNumber <= lastSeen[p] && violations.size() < 10) {
+                    violations.add(p + ": " + step.stepNumber + " after " + lastSeen[p]);
+                  }
+                  lastSeen[p] = step.stepNumber;
+                  received[p]++;
+                }
+                if (n == 0) {
+                  if (done && queue.consumerPosition() == queue.producerPosition()) {
+                    return;
+                  }
+                  Thread.onSpinWait();
+                }
+              }
+            });
+    consumer.start();
+
+    CountDownLatch go = new CountDownLatch(1);
+    long[] accepted = new long[producers];
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < producers; t++) {
+      int id = t;
+      Thread producer =
+          new Thread(
+              () -> {
+                await(go);
+                String name = Integer.toString(id);
+                for (int i = 0; i < perProducer; i++) {
+                  offered.incrementAndGet();
+                  if (queue.offer(step(name, i))) {
+                    accepted[id]++;
+                  }
+                }
+              });
+      threads.add(producer);
+      producer.start();
+    }
+    go.countDown();
+    for (Thread producer : threads) {
+      producer.join();
+    }
+    producing.set(false);
+    consumer.join(TimeUnit.SECONDS.toMillis(30));
+
+    assertThat(consumer.isAlive()).isFalse();
+    assertThat(violations).isEmpty();
+    long totalReceived = 0;
+    for (int p = 0; p < producers; p++) {
+      assertThat(received[p]).as("producer %d", p).isEqualTo(accepted[p]);
+      totalReceived += received[p];
+    }
+    assertThat(totalReceived + health.dropped()).isEqualTo(offered.get());
+    assertThat(offered.get()).isEqualTo((long) producers * perProducer);
+    assertThat(queue.size()).isZero();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
