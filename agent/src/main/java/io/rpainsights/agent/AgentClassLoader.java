@@ -73,7 +73,8 @@ final class AgentClassLoader extends ClassLoader {
 
   @Override
   protected URL findResource(String name) {
-    String inner = name.endsWith(".class") ? name.substring(0, name.length() - 6) + ".classdata" : name;
+    String inner =
+        name.endsWith(".class") ? name.substring(0, name.length() - 6) + ".classdata" : name;
     JarEntry entry = entry(inner);
     if (entry == null) {
       return null;
@@ -88,7 +89,9 @@ final class AgentClassLoader extends ClassLoader {
   @Override
   protected Enumeration<URL> findResources(String name) {
     URL url = findResource(name);
-    return url == null ? Collections.emptyEnumeration() : Collections.enumeration(java.util.List.of(url));
+    return url == null
+        ? Collections.emptyEnumeration()
+        : Collections.enumeration(java.util.List.of(url));
   }
 
   private JarEntry entry(String path) {

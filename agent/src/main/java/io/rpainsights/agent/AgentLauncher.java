@@ -12,10 +12,10 @@ import java.util.jar.JarFile;
  * attach) and {@code main} ({@code java -jar rpa-insights-agent.jar attach PID}).
  *
  * <p>This class is loaded by the system class loader, so it uses nothing but the JDK and does as
- * little as possible: it appends the agent jar to the bootstrap search path (which makes the tiny
- * {@code io.rpainsights.agent.bootstrap} bridge visible to every class loader, as inlined advice
- * requires) and hands off to the implementation in an {@link AgentClassLoader}, where the agent's
- * own libraries live out of the application's sight. Nothing here may throw into the host.
+ * little as possible: it hands off to the implementation in an {@link AgentClassLoader}, where the
+ * agent's own libraries live out of the application's sight (the implementation then defines the
+ * tiny {@code io.rpainsights.agent.bootstrap} bridge in the bootstrap loader). Nothing here may
+ * throw into the host.
  */
 public final class AgentLauncher {
 
@@ -37,7 +37,8 @@ public final class AgentLauncher {
     int exitCode;
     try {
       File jar = agentJar();
-      ClassLoader loader = new AgentClassLoader(new JarFile(jar), ClassLoader.getPlatformClassLoader());
+      ClassLoader loader =
+          new AgentClassLoader(new JarFile(jar), ClassLoader.getPlatformClassLoader());
       Method run = loader.loadClass(ATTACH).getMethod("run", String[].class, File.class);
       exitCode = (Integer) run.invoke(null, arguments, jar);
     } catch (InvocationTargetException e) {
@@ -53,10 +54,8 @@ public final class AgentLauncher {
   private static void launch(String arguments, Instrumentation instrumentation, boolean attached) {
     try {
       File jar = agentJar();
-      JarFile jarFile = new JarFile(jar);
-      // Must precede any reference to the bridge, so that the bootstrap loader defines it.
-      instrumentation.appendToBootstrapClassLoaderSearch(jarFile);
-      ClassLoader loader = new AgentClassLoader(jarFile, ClassLoader.getPlatformClassLoader());
+      ClassLoader loader =
+          new AgentClassLoader(new JarFile(jar), ClassLoader.getPlatformClassLoader());
       Method start =
           loader
               .loadClass(STARTER)

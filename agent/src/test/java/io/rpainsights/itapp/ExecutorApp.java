@@ -25,7 +25,8 @@ public final class ExecutorApp {
     ForkJoinPool forkJoin = new ForkJoinPool(2);
     FanOutEngine engine = new FanOutEngine(pool, scheduler, forkJoin);
     for (int i = 0; i < 5; i++) {
-      System.out.println("fan-out -> " + engine.runJob(new Job("fan-out", "normal", List.of())).status());
+      System.out.println(
+          "fan-out -> " + engine.runJob(new Job("fan-out", "normal", List.of())).status());
     }
     pool.shutdown();
     scheduler.shutdown();

@@ -12,14 +12,21 @@ public final class OutcomesApp {
 
   public static void main(String[] args) {
     MiniEngine engine = new SpecialEngine();
-    run(engine, new Job("all-ok", "normal", List.of(task("a", "ok"), task("b", "ok"), task("c", "ok"))));
+    run(
+        engine,
+        new Job("all-ok", "normal", List.of(task("a", "ok"), task("b", "ok"), task("c", "ok"))));
     run(engine, new Job("throws", "normal", List.of(task("a", "ok"), task("b", "throw"))));
-    run(engine, new Job("heal-after", "normal", List.of(task("a", "fail-healed"), task("b", "ok"))));
+    run(
+        engine,
+        new Job("heal-after", "normal", List.of(task("a", "fail-healed"), task("b", "ok"))));
     run(engine, new Job("heal-inside", "normal", List.of(task("a", "heal-inside"))));
-    run(engine, new Job("heal-fails", "normal", List.of(task("a", "fail-unhealed"), task("b", "ok"))));
+    run(
+        engine,
+        new Job("heal-fails", "normal", List.of(task("a", "fail-unhealed"), task("b", "ok"))));
     run(engine, new Job("timeout", "timeout", List.of(task("a", "ok"))));
     run(engine, new Job("job-throws", "throw", List.of(task("a", "ok"))));
-    Job parent = new Job("parent", "normal", List.of(task("a", "ok"), task("s", "sub"), task("c", "ok")));
+    Job parent =
+        new Job("parent", "normal", List.of(task("a", "ok"), task("s", "sub"), task("c", "ok")));
     engine.child = new Job("child", "normal", List.of(task("x", "ok"), task("y", "ok")));
     run(engine, parent);
     // An overload delegating to the matched method: one step.

@@ -1,9 +1,9 @@
 package io.rpainsights.itapp;
 
 /**
- * Calls {@link Action#perform} on implementations of every shape: a direct implementation, a
- * class inheriting an abstract base, an anonymous class, and one loaded only after a delay (long
- * after the agent installed its rules).
+ * Calls {@link Action#perform} on implementations of every shape: a direct implementation, a class
+ * inheriting an abstract base, an anonymous class, and one loaded only after a delay (long after
+ * the agent installed its rules).
  */
 public final class SubtypeApp {
 

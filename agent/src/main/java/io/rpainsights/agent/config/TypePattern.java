@@ -50,7 +50,6 @@ public final class TypePattern {
   }
 
   private static void validate(String whole, String body) {
-    boolean literal = false;
     int segmentStart = 0;
     for (int i = 0; i <= body.length(); i++) {
       char c = i < body.length() ? body.charAt(i) : '.';
@@ -84,12 +83,7 @@ public final class TypePattern {
                   + " has a name segment starting with "
                   + Texts.quote(String.valueOf(c)));
         }
-        literal = true;
       }
-    }
-    if (!literal) {
-      throw new IllegalArgumentException(
-          Texts.quote(whole) + " would match every class; name at least a package or a class");
     }
   }
 

@@ -29,11 +29,11 @@ import java.util.concurrent.TimeUnit;
  * The running agent: wires recorder → queue → flusher → sinks, installs the instrumentation, and
  * owns start-up and shutdown.
  *
- * <p>What must happen before the application's classes load — the recorder and the
- * instrumentation — happens synchronously in premain. Everything slow (opening SQLite and loading
- * its native library, the resource sampler, HTTP endpoints) starts on a background thread; events
- * recorded meanwhile wait in the bounded queue. The shutdown hook waits for that start to finish,
- * then ends open executions and flushes everything, so a short-lived application loses nothing.
+ * <p>What must happen before the application's classes load — the recorder and the instrumentation
+ * — happens synchronously in premain. Everything slow (opening SQLite and loading its native
+ * library, the resource sampler, HTTP endpoints) starts on a background thread; events recorded
+ * meanwhile wait in the bounded queue. The shutdown hook waits for that start to finish, then ends
+ * open executions and flushes everything, so a short-lived application loses nothing.
  */
 final class AgentRuntime {
 
@@ -113,7 +113,8 @@ final class AgentRuntime {
         sampler = resources;
       }
     } catch (Throwable error) {
-      AgentLog.error("the agent's background start failed; recording continues in memory only", error);
+      AgentLog.error(
+          "the agent's background start failed; recording continues in memory only", error);
     } finally {
       backgroundStarted.countDown();
     }

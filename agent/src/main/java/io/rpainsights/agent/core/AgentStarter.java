@@ -13,8 +13,8 @@ import net.bytebuddy.ClassFileVersion;
 
 /**
  * The agent's start inside its isolated class loader, called reflectively by the launcher: load the
- * config, then hand over to {@link AgentRuntime}. Any failure leaves one {@code [rpa-insights]} line
- * and an application that runs exactly as without the agent.
+ * config, then hand over to {@link AgentRuntime}. Any failure leaves one {@code [rpa-insights]}
+ * line and an application that runs exactly as without the agent.
  */
 public final class AgentStarter {
 
@@ -23,6 +23,9 @@ public final class AgentStarter {
   public static void start(
       String agentArguments, Instrumentation instrumentation, boolean attached, File agentJar) {
     try {
+      if (!bridgeIsInstalled()) {
+        BridgeInstaller.install(instrumentation, agentJar);
+      }
       if (!Bridge.claimInstallation()) {
         AgentLog.warn("the agent is already active in this JVM; this second start is ignored");
         return;
@@ -49,7 +52,18 @@ public final class AgentStarter {
       warnIfJavaIsTooNew();
       new AgentRuntime(config, version(agentJar)).start(instrumentation, attached);
     } catch (Throwable error) {
-      AgentLog.error("the agent could not start and is inactive; the application runs without it", error);
+      AgentLog.error(
+          "the agent could not start and is inactive; the application runs without it", error);
+    }
+  }
+
+  /** True when an earlier start (a second attach) already put the bridge in place. */
+  private static boolean bridgeIsInstalled() {
+    try {
+      Class.forName("io.rpainsights.agent.bootstrap.Bridge", false, null);
+      return true;
+    } catch (ClassNotFoundException absent) {
+      return false;
     }
   }
 

@@ -18,9 +18,11 @@ public final class AttachCommand {
 
   /** Runs the command line and returns the process exit code. */
   public static int run(String[] arguments, File agentJar) {
-    if (arguments.length == 1 && (arguments[0].equals("--version") || arguments[0].equals("version"))) {
+    if (arguments.length == 1
+        && (arguments[0].equals("--version") || arguments[0].equals("version"))) {
       String version = AttachCommand.class.getPackage().getImplementationVersion();
-      System.out.println("rpa-insights-agent " + (version == null ? "(development build)" : version));
+      System.out.println(
+          "rpa-insights-agent " + (version == null ? "(development build)" : version));
       return 0;
     }
     if (arguments.length == 0 || !arguments[0].equals("attach") || arguments.length > 3) {

@@ -19,8 +19,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns the calls that inlined advice reports through the bridge into events: it applies DESIGN.md's
- * "one call, one record", outcome and correlation rules and offers the results to the queue.
+ * Turns the calls that inlined advice reports through the bridge into events: it applies
+ * DESIGN.md's "one call, one record", outcome and correlation rules and offers the results to the
+ * queue.
  *
  * <p>Threading: every method runs on an application thread. Per-thread state lives in a {@link
  * ThreadState} reached through one {@code ThreadLocal} lookup per call; what several threads share
@@ -43,7 +44,8 @@ public final class CallRecorder implements Dispatcher {
   private final Set<ExecutionContext> open = ConcurrentHashMap.newKeySet();
   private final ThreadLocal<ThreadState> states = ThreadLocal.withInitial(ThreadState::new);
 
-  public CallRecorder(List<io.rpainsights.agent.config.Rule> rules, EventQueue queue, AgentHealth health) {
+  public CallRecorder(
+      List<io.rpainsights.agent.config.Rule> rules, EventQueue queue, AgentHealth health) {
     this.rules = new CompiledRule[rules.size()];
     for (int i = 0; i < this.rules.length; i++) {
       this.rules[i] = new CompiledRule(rules.get(i), health);
@@ -111,7 +113,9 @@ public final class CallRecorder implements Dispatcher {
 
   private Object enterExecution(CompiledRule rule, ThreadState state, Object self, Object[] args) {
     Object identity =
-        rule.workflowId == null ? rule.defaultWorkflowId : rule.workflowId.value(self, args, null, null);
+        rule.workflowId == null
+            ? rule.defaultWorkflowId
+            : rule.workflowId.value(self, args, null, null);
     if (isSameRecord(state, rule, identity)) {
       return MERGED;
     }
@@ -509,8 +513,8 @@ public final class CallRecorder implements Dispatcher {
   // ---- shutdown
 
   /**
-   * Ends every execution still open when the JVM shuts down, as failed, so that no row stays
-   * {@code running} forever. Called once from the agent's shutdown hook.
+   * Ends every execution still open when the JVM shuts down, as failed, so that no row stays {@code
+   * running} forever. Called once from the agent's shutdown hook.
    */
   public void abandonOpenExecutions() {
     for (ExecutionContext execution : open) {
@@ -540,7 +544,10 @@ public final class CallRecorder implements Dispatcher {
             + " (counted as unattributed)");
   }
 
-  /** DESIGN "one call, one record": the same rule re-entered with the same identity, nothing between. */
+  /**
+   * DESIGN "one call, one record": the same rule re-entered with the same identity, nothing
+   * between.
+   */
   private static boolean isSameRecord(ThreadState state, CompiledRule rule, Object identity) {
     Frame top = state.top;
     return top != null && top.rule == rule && Objects.equals(top.identity, identity);

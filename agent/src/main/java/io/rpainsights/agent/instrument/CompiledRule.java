@@ -77,7 +77,10 @@ final class CompiledRule {
   }
 
   private static String simpleName(String typePattern) {
-    String name = typePattern.endsWith("+") ? typePattern.substring(0, typePattern.length() - 1) : typePattern;
+    String name =
+        typePattern.endsWith("+")
+            ? typePattern.substring(0, typePattern.length() - 1)
+            : typePattern;
     return name.substring(name.lastIndexOf('.') + 1);
   }
 }

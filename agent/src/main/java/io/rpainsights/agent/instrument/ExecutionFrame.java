@@ -5,7 +5,12 @@ final class ExecutionFrame extends Frame {
 
   final ExecutionContext execution;
 
-  ExecutionFrame(CompiledRule rule, ThreadState state, Object identity, Object[] args, ExecutionContext execution) {
+  ExecutionFrame(
+      CompiledRule rule,
+      ThreadState state,
+      Object identity,
+      Object[] args,
+      ExecutionContext execution) {
     super(rule, state, identity, execution.startedAt, execution.startNanos, args);
     this.execution = execution;
   }

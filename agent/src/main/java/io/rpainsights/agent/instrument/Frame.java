@@ -1,12 +1,12 @@
 package io.rpainsights.agent.instrument;
 
 /**
- * A call in progress that was matched by a rule: the token inlined advice carries from method
- * enter to method exit. Frames of executions, steps and recoveries form a per-thread stack through
- * {@link #parent}; timer frames are not on the stack.
+ * A call in progress that was matched by a rule: the token inlined advice carries from method enter
+ * to method exit. Frames of executions, steps and recoveries form a per-thread stack through {@link
+ * #parent}; timer frames are not on the stack.
  *
- * <p>Confined to the thread that made the call, except {@link StepFrame#recoveredDuring}, which only
- * that thread writes too.
+ * <p>Confined to the thread that made the call, except {@link StepFrame#recoveredDuring}, which
+ * only that thread writes too.
  */
 abstract class Frame {
 

@@ -43,10 +43,26 @@ import net.bytebuddy.utility.JavaModule;
  */
 public final class Instrumenter {
 
+  private static final String NEXUS_DISABLED = "net.bytebuddy.nexus.disabled";
   private static final String FUTURE_TASK = "java.util.concurrent.FutureTask";
   private static final String THREAD_POOL = "java.util.concurrent.ThreadPoolExecutor";
   private static final String FORK_JOIN_POOL = "java.util.concurrent.ForkJoinPool";
   private static final String FORK_JOIN_TASK = "java.util.concurrent.ForkJoinTask";
+
+  /**
+   * The JDK types instrumented to carry context across threads. CompletableFuture's async tasks are
+   * ForkJoinTasks, but when the common pool has a parallelism of 1 (two cores) they run on a thread
+   * of their own through {@code run()}, never through {@code doExec()}.
+   */
+  private static final Set<String> EXECUTOR_TYPES =
+      Set.of(
+          FUTURE_TASK,
+          THREAD_POOL,
+          FORK_JOIN_POOL,
+          FORK_JOIN_TASK,
+          "java.util.concurrent.CompletableFuture$AsyncRun",
+          "java.util.concurrent.CompletableFuture$AsyncSupply",
+          "java.util.concurrent.CompletableFuture$Completion");
 
   private final List<Rule> rules;
   private final List<RuleTypeMatcher> typeMatchers = new ArrayList<>();
@@ -63,7 +79,7 @@ public final class Instrumenter {
   }
 
   public ResettableClassFileTransformer install(Instrumentation instrumentation) {
-    return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+    return newAgentBuilder()
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         .with(AgentBuilder.PoolStrategy.Default.FAST)
@@ -76,13 +92,34 @@ public final class Instrumenter {
         .installOn(instrumentation);
   }
 
+  /**
+   * Byte Buddy's default initialisation strategy prepares "nexus" injection (initialisers for
+   * generated types), which probes {@code sun.misc.Unsafe}; Java 24+ then prints a deprecation
+   * warning on the application's stderr. Advice needs no initialisers, so nexus is switched off
+   * while the agent's own copy of Byte Buddy initialises it. The property is restored at once, so
+   * the application's own Byte Buddy (another class loader, initialised later) is unaffected.
+   */
+  private static AgentBuilder newAgentBuilder() {
+    String previous = System.getProperty(NEXUS_DISABLED);
+    System.setProperty(NEXUS_DISABLED, "true");
+    try {
+      return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED));
+    } finally {
+      if (previous == null) {
+        System.clearProperty(NEXUS_DISABLED);
+      } else {
+        System.setProperty(NEXUS_DISABLED, previous);
+      }
+    }
+  }
+
   private static ElementMatcher.Junction<TypeDescription> ignoredTypes() {
     return nameStartsWith("net.bytebuddy.")
         .or(nameStartsWith("io.rpainsights.agent."))
         .or(nameStartsWith("sun."))
         .or(nameStartsWith("com.sun."))
         .or(nameStartsWith("jdk."))
-        .or(nameStartsWith("java.").and(not(namedOneOf(FUTURE_TASK, THREAD_POOL, FORK_JOIN_POOL, FORK_JOIN_TASK))))
+        .or(nameStartsWith("java.").and(not(namedOneOf(EXECUTOR_TYPES.toArray(new String[0])))))
         .or(nameContains("$$Lambda"))
         .or(nameContains("$ByteBuddy$"))
         .or(isSynthetic());
@@ -95,10 +132,21 @@ public final class Instrumenter {
       Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain) {
     if (loader == null) {
-      return isExecutorType(type.getName());
+      return EXECUTOR_TYPES.contains(type.getName());
     }
-    for (RuleTypeMatcher matcher : typeMatchers) {
-      if (matcher.matches(type, loader)) {
+    for (int i = 0; i < rules.size(); i++) {
+      if (typeMatchers.get(i).matches(type, loader) && declaresMatchingMethod(type, rules.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A type with nothing to instrument is left alone, not rewritten (broad patterns, `+` rules). */
+  private static boolean declaresMatchingMethod(TypeDescription type, Rule rule) {
+    for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
+      if (isCandidate(method)
+          && rule.method().matches(method.getName(), method.getParameters().size())) {
         return true;
       }
     }
@@ -135,7 +183,12 @@ public final class Instrumenter {
             builder.visit(
                 ruleAdvice.get(i).on(method -> selected.contains(method.asSignatureToken())));
         if (AgentLog.debug()) {
-          AgentLog.info(rule.describe() + ": instruments " + selected.size() + " method(s) of " + type.getName());
+          AgentLog.info(
+              rule.describe()
+                  + ": instruments "
+                  + selected.size()
+                  + " method(s) of "
+                  + type.getName());
         }
       }
     }
@@ -157,8 +210,7 @@ public final class Instrumenter {
     boolean returnsVoid = method.getReturnType().represents(void.class);
     for (Expression expression : rule.expressions()) {
       String problem =
-          expression.checkApplicable(
-              method.getParameters().size(), method.isStatic(), returnsVoid);
+          expression.checkApplicable(method.getParameters().size(), method.isStatic(), returnsVoid);
       if (problem != null) {
         AgentLog.warnOnce(
             "inapplicable " + rule.id() + " " + expression.text(),
@@ -174,13 +226,6 @@ public final class Instrumenter {
                 + "; it yields null");
       }
     }
-  }
-
-  private static boolean isExecutorType(String name) {
-    return name.equals(FUTURE_TASK)
-        || name.equals(THREAD_POOL)
-        || name.equals(FORK_JOIN_POOL)
-        || name.equals(FORK_JOIN_TASK);
   }
 
   private static DynamicType.Builder<?> instrumentExecutor(
@@ -214,7 +259,9 @@ public final class Instrumenter {
                 Advice.to(ExecutorAdvice.TaskRuns.class)
                     .on(named("doExec").and(takesArguments(0))));
       default:
-        return builder;
+        return builder.visit(
+            Advice.to(ExecutorAdvice.TaskRuns.class)
+                .on(named("run").and(takesArguments(0)).and(not(isAbstract()))));
     }
   }
 

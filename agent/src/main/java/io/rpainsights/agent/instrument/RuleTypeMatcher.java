@@ -12,10 +12,10 @@ import net.bytebuddy.description.type.TypeDescription;
  * its supertypes' names (superclasses and interfaces, transitively).
  *
  * <p>The hierarchy walk reads class files, so it is the expensive part of matching. Two cheap
- * filters come first: the name itself, and — for a {@code +} pattern naming one exact type — whether
- * the type's class loader can see that type at all; if it cannot, nothing it defines can extend it.
- * Thread-safe: called concurrently by class-loading threads; the visibility cache is synchronized
- * and weak in its class loader keys.
+ * filters come first: the name itself, and — for a {@code +} pattern naming one exact type —
+ * whether the type's class loader can see that type at all; if it cannot, nothing it defines can
+ * extend it. Thread-safe: called concurrently by class-loading threads; the visibility cache is
+ * synchronized and weak in its class loader keys.
  */
 final class RuleTypeMatcher {
 

@@ -46,8 +46,7 @@ class BadInputIT {
         TestConfigs.write(
             dir, "broken.yaml", "instrument:\n  steps:\n    - type: [unclosed\n      method: x\n");
     Path db = dir.resolve("never.db");
-    ForkedJvm.Result run =
-        hostile(sample().withAgent("config=" + broken + ",store.path=" + db));
+    ForkedJvm.Result run = hostile(sample().withAgent("config=" + broken + ",store.path=" + db));
     assertThat(run.agentLines()).hasSize(1);
     assertThat(run.agentLines().get(0)).contains("broken.yaml").containsPattern(":\\d+");
     assertThat(db).doesNotExist();
@@ -149,7 +148,7 @@ class BadInputIT {
     assertThat(run.exitCode).isEqualTo(reference.exitCode);
     assertThat(run.stdout).isEqualTo(reference.stdout);
     List<String> lines = run.agentLines();
-    assertThat(lines).filteredOn(line -> line.contains("explosive")).hasSize(1);
+    assertThat(lines).filteredOn(line -> line.contains("getter exploded")).hasSize(1);
     assertThat(run.stderr).doesNotContainPattern("(?m)^\\s+at [a-z]");
     try (StoreReader store = new StoreReader(db)) {
       assertThat(store.count("select count(*) from steps")).isEqualTo(18);

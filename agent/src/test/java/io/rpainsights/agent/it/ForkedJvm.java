@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ForkedJvm {
 
-  static final Path AGENT_JAR = Paths.get(System.getProperty("agent.jar", "target/rpa-insights-agent.jar"));
+  static final Path AGENT_JAR =
+      Paths.get(System.getProperty("agent.jar", "target/rpa-insights-agent.jar"));
   static final Path SAMPLE_JAR =
       Paths.get(System.getProperty("sample.jar", "../sample-workflow/target/sample-workflow.jar"));
   static final Path SAMPLE_CONFIG =
@@ -28,7 +29,8 @@ final class ForkedJvm {
           System.getProperty(
               "conflict.app.jar",
               "../test-apps/conflicting-deps-app/target/conflicting-deps-app.jar"));
-  static final Path TEST_CLASSES = Paths.get(System.getProperty("test.classes", "target/test-classes"));
+  static final Path TEST_CLASSES =
+      Paths.get(System.getProperty("test.classes", "target/test-classes"));
 
   private Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
   private String agentArguments;
@@ -52,7 +54,8 @@ final class ForkedJvm {
   static ForkedJvm testApp(Class<?> mainClass, String... arguments) {
     ForkedJvm jvm = new ForkedJvm();
     List<String> command =
-        new ArrayList<>(List.of("-cp", TEST_CLASSES.toAbsolutePath().toString(), mainClass.getName()));
+        new ArrayList<>(
+            List.of("-cp", TEST_CLASSES.toAbsolutePath().toString(), mainClass.getName()));
     command.addAll(List.of(arguments));
     jvm.launch = command;
     return jvm;

@@ -149,8 +149,7 @@ class OutcomeRulesIT {
                       + " c.parent_execution_id = p.execution_id where c.workflow_id = 'child'"))
           .isEqualTo("parent");
       assertThat(
-              store.count(
-                  "select count(*) from executions where parent_execution_id is not null"))
+              store.count("select count(*) from executions where parent_execution_id is not null"))
           .isEqualTo(1);
     }
     assertThat(stepStatuses("parent")).isEqualTo("a:success,s:success,c:success");

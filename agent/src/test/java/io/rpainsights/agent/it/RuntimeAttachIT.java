@@ -18,7 +18,15 @@ class RuntimeAttachIT {
     Path out = dir.resolve("sample.out");
     Process sample =
         ForkedJvm.jar(
-                ForkedJvm.SAMPLE_JAR, "--runs", "300", "--threads", "1", "--pause-ms", "20", "--seed", "4")
+                ForkedJvm.SAMPLE_JAR,
+                "--runs",
+                "300",
+                "--threads",
+                "1",
+                "--pause-ms",
+                "20",
+                "--seed",
+                "4")
             .start(out, dir.resolve("sample.err"));
     try {
       Thread.sleep(1500); // let it run un-instrumented for a while: those executions are not ours
@@ -34,12 +42,16 @@ class RuntimeAttachIT {
       assertThat(sample.waitFor(180, TimeUnit.SECONDS)).isTrue();
       assertThat(sample.exitValue()).isZero();
       String summary =
-          Files.readAllLines(out).stream().filter(l -> l.startsWith("SUMMARY")).findFirst().orElseThrow();
+          Files.readAllLines(out).stream()
+              .filter(l -> l.startsWith("SUMMARY"))
+              .findFirst()
+              .orElseThrow();
       long total = Long.parseLong(summary.replaceAll(".*\\bexecutions=(\\d+).*", "$1"));
       try (StoreReader store = new StoreReader(db)) {
         long recorded = store.count("select count(*) from executions where status <> 'running'");
         assertThat(recorded).isPositive().isLessThan(total);
-        assertThat(store.count("select count(*) from executions where status = 'running'")).isZero();
+        assertThat(store.count("select count(*) from executions where status = 'running'"))
+            .isZero();
         assertThat(
                 store.count(
                     "select count(*) from steps s left join executions e using (execution_id)"

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sample engine under the agent, driven only by its shipped config: the store must hold
- * exactly what the engine says it did, single-threaded, heavily concurrent, and on Java 25.
+ * The sample engine under the agent, driven only by its shipped config: the store must hold exactly
+ * what the engine says it did, single-threaded, heavily concurrent, and on Java 25.
  */
 class SampleEndToEndIT {
 
@@ -30,7 +30,9 @@ class SampleEndToEndIT {
   void sixteenThreadsAndTenThousandStepsAreStoredExactly() throws Exception {
     Path db = dir.resolve("concurrent.db");
     ForkedJvm.Result run = runSample(db, "--runs", "1500", "--threads", "16", "--seed", "7");
-    assertThat(run.summary("steps")).as("a run big enough to matter").isGreaterThanOrEqualTo(10_000);
+    assertThat(run.summary("steps"))
+        .as("a run big enough to matter")
+        .isGreaterThanOrEqualTo(10_000);
     assertStoreMatchesSummary(run, db);
   }
 
@@ -74,7 +76,8 @@ class SampleEndToEndIT {
           .isEqualTo(run.summary("failedSteps"));
       assertThat(store.count("select count(*) from steps where status = 'recovered'"))
           .isEqualTo(run.summary("recoveredSteps"));
-      assertThat(store.count("select count(*) from recoveries")).isEqualTo(run.summary("recoveries"));
+      assertThat(store.count("select count(*) from recoveries"))
+          .isEqualTo(run.summary("recoveries"));
       assertThat(
               store.count(
                   "select count(*) from steps s left join executions e using (execution_id)"
