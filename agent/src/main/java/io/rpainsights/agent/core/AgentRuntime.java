@@ -97,7 +97,8 @@ final class AgentRuntime {
     try {
       List<EventSink> sinks = new ArrayList<>();
       try {
-        sinks.add(SqliteStore.open(config.storePath(), hostName(), health));
+        SqliteStore store = SqliteStore.open(config.storePath(), hostName(), health);
+        sinks.add(new StoreSink(store, health, queue, startedAt, config.retentionDays()));
       } catch (StoreException e) {
         AgentLog.warn(e.getMessage() + "; nothing will be stored, the application is unaffected");
       }
@@ -167,9 +168,5 @@ final class AgentRuntime {
     } catch (Exception unknown) {
       return "unknown";
     }
-  }
-
-  long startedAt() {
-    return startedAt;
   }
 }

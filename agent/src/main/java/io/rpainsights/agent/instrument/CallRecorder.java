@@ -446,7 +446,8 @@ public final class CallRecorder implements Dispatcher {
             : success ? null : text(rule.errorType, self, frame.args, returned);
     for (int i = 0; i < rule.labels.length; i++) {
       if (rule.labelAtExit[i]) {
-        frame.labels.put(rule.labelNames[i], rule.labels[i].text(self, frame.args, returned, thrown));
+        frame.labels.put(
+            rule.labelNames[i], rule.labels[i].text(self, frame.args, returned, thrown));
       }
     }
     Map<String, Double> values;

@@ -33,6 +33,7 @@ final class CompiledRule {
 
   /** Whether each label reads the call's outcome, and so is evaluated when the call ends. */
   final boolean[] labelAtExit;
+
   final String[] valueNames;
   final Extractor[] values;
 

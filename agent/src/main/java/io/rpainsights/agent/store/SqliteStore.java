@@ -223,7 +223,12 @@ public final class SqliteStore implements EventSink {
       // sqlite-jdbc could not load its native library (e.g. a noexec temp directory).
       closeQuietly(connection);
       throw new StoreException(
-          path, "SQLite's native library could not be loaded (" + AgentLog.describe(e) + ")", e);
+          path,
+          "SQLite's native library could not be loaded ("
+              + AgentLog.describe(e)
+              + "); if the temporary directory is mounted noexec, point -Dorg.sqlite.tmpdir at one"
+              + " that is not",
+          e);
     } catch (RuntimeException e) {
       closeQuietly(connection);
       throw new StoreException(path, AgentLog.describe(e), e);
