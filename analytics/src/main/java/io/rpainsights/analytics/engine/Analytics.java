@@ -1,0 +1,62 @@
+package io.rpainsights.analytics.engine;
+
+import io.rpainsights.analytics.engine.perf.StatsAnalyzer;
+import io.rpainsights.analytics.store.Store;
+import io.rpainsights.analytics.store.StoreOptions;
+import io.rpainsights.analytics.store.StoreReader;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Every analysis over one store, wired once: the entry point for the CLI, the reports and the HTTP
+ * server. Each analyzer takes a small query record and returns records that serialise to the JSON
+ * shapes of DESIGN.md. Thread-safe; close it to release the store's connections.
+ */
+public final class Analytics implements AutoCloseable {
+  private final Store store;
+  private final Clock clock;
+  private final StoreReader reader;
+  private final StatsAnalyzer stats;
+
+  public Analytics(Store store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+    this.reader = new StoreReader(store);
+    this.stats = new StatsAnalyzer(reader, clock);
+  }
+
+  /**
+   * Opens the store at {@code path} (read-only for the agent's tables).
+   *
+   * @throws io.rpainsights.analytics.store.InvalidInputException when it is missing or not ours
+   */
+  public static Analytics open(Path path, Clock clock) {
+    return new Analytics(Store.open(path), clock);
+  }
+
+  /** Opens with explicit store options (e.g. caching off for benchmarks). */
+  public static Analytics open(Path path, Clock clock, StoreOptions options) {
+    return new Analytics(Store.open(path, options), clock);
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  public StoreReader reader() {
+    return reader;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public StatsAnalyzer stats() {
+    return stats;
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}
