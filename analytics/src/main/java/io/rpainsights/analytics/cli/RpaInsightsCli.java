@@ -26,7 +26,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = RpaInsightsCli.Version.class,
     description = "Zero-code analytics over an RPA Insights store.",
-    subcommands = {StatsCommand.class, GenerateCommand.class})
+    subcommands = {
+      StatsCommand.class,
+      BottlenecksCommand.class,
+      DegradationCommand.class,
+      CompareCommand.class,
+      TrendCommand.class,
+      GenerateCommand.class
+    })
 public final class RpaInsightsCli implements Runnable {
   /** Exit code of user errors. */
   public static final int USAGE_ERROR = 2;

@@ -5,8 +5,6 @@ import io.rpainsights.analytics.engine.perf.GroupBy;
 import io.rpainsights.analytics.engine.perf.StatsQuery;
 import io.rpainsights.analytics.engine.perf.StatsRow;
 import io.rpainsights.analytics.report.Views;
-import io.rpainsights.analytics.store.TimeRange;
-import io.rpainsights.analytics.store.TimeSpec;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,20 +30,7 @@ final class StatsCommand implements Callable<Integer> {
   @Option(names = "--workflow", paramLabel = "W", description = "Only this workflow.")
   String workflow;
 
-  @Option(
-      names = "--since",
-      defaultValue = "7d",
-      paramLabel = "WHEN",
-      converter = Converters.TimeSpecConverter.class,
-      description = "Window start: a duration before now (90s, 15m, 7d) or an ISO-8601 time.")
-  TimeSpec since;
-
-  @Option(
-      names = "--until",
-      paramLabel = "WHEN",
-      converter = Converters.TimeSpecConverter.class,
-      description = "Window end (default: now).")
-  TimeSpec until;
+  @Mixin WindowOptions window;
 
   @Option(
       names = "--by",
@@ -72,7 +57,7 @@ final class StatsCommand implements Callable<Integer> {
     StatsQuery query =
         new StatsQuery(
             workflow,
-            new TimeRange(since, until == null ? TimeSpec.now() : until),
+            window.range(),
             by,
             status == null ? null : status.trim().toLowerCase(java.util.Locale.ROOT));
     try (Analytics analytics = db.open(context)) {

@@ -1,6 +1,10 @@
 package io.rpainsights.analytics.engine;
 
+import io.rpainsights.analytics.engine.perf.BottleneckAnalyzer;
+import io.rpainsights.analytics.engine.perf.DegradationDetector;
 import io.rpainsights.analytics.engine.perf.StatsAnalyzer;
+import io.rpainsights.analytics.engine.perf.TrendAnalyzer;
+import io.rpainsights.analytics.engine.perf.WorkflowComparator;
 import io.rpainsights.analytics.store.Store;
 import io.rpainsights.analytics.store.StoreOptions;
 import io.rpainsights.analytics.store.StoreReader;
@@ -17,12 +21,20 @@ public final class Analytics implements AutoCloseable {
   private final Clock clock;
   private final StoreReader reader;
   private final StatsAnalyzer stats;
+  private final BottleneckAnalyzer bottlenecks;
+  private final DegradationDetector degradation;
+  private final TrendAnalyzer trend;
+  private final WorkflowComparator comparator;
 
   public Analytics(Store store, Clock clock) {
     this.store = store;
     this.clock = clock;
     this.reader = new StoreReader(store);
     this.stats = new StatsAnalyzer(reader, clock);
+    this.bottlenecks = new BottleneckAnalyzer(reader, clock);
+    this.degradation = new DegradationDetector(reader, clock);
+    this.trend = new TrendAnalyzer(reader, clock);
+    this.comparator = new WorkflowComparator(reader, stats, clock);
   }
 
   /**
@@ -53,6 +65,22 @@ public final class Analytics implements AutoCloseable {
 
   public StatsAnalyzer stats() {
     return stats;
+  }
+
+  public BottleneckAnalyzer bottlenecks() {
+    return bottlenecks;
+  }
+
+  public DegradationDetector degradation() {
+    return degradation;
+  }
+
+  public TrendAnalyzer trend() {
+    return trend;
+  }
+
+  public WorkflowComparator comparator() {
+    return comparator;
   }
 
   @Override

@@ -38,6 +38,9 @@ public final class CsvTable {
     if (value == null) {
       return "";
     }
+    if (value instanceof Measure m) {
+      return raw(m.value());
+    }
     if (value instanceof Double d) {
       if (d.isNaN()) {
         return "";

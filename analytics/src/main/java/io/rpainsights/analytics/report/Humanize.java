@@ -82,6 +82,9 @@ public final class Humanize {
     if (value == null) {
       return "–";
     }
+    if (value instanceof Measure m) {
+      return format(m.kind(), m.value());
+    }
     return switch (kind) {
       case TEXT -> value.toString();
       case COUNT -> value instanceof Number n ? count(n) : value.toString();

@@ -1,9 +1,14 @@
 package io.rpainsights.analytics.report;
 
+import io.rpainsights.analytics.engine.perf.Bottleneck;
+import io.rpainsights.analytics.engine.perf.Comparison;
 import io.rpainsights.analytics.engine.perf.GroupBy;
 import io.rpainsights.analytics.engine.perf.StatsRow;
+import io.rpainsights.analytics.engine.perf.StepDegradation;
+import io.rpainsights.analytics.engine.perf.TrendPoint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The tabular views of the engine's records: the columns of text tables, CSV and HTML tables. Keys
@@ -37,5 +42,110 @@ public final class Views {
     c.add(Column.of("maxMs", "Max", Kind.DURATION_MS, StatsRow::maxMs));
     c.add(Column.of("stddevMs", "Stddev", Kind.DURATION_MS, StatsRow::stddevMs));
     return c;
+  }
+
+  /** Columns of {@code bottlenecks}. */
+  public static List<Column<Bottleneck>> bottlenecks() {
+    return List.of(
+        Column.of("rank", "#", Kind.COUNT, Bottleneck::rank),
+        Column.of("nodeId", "Step", Kind.TEXT, Bottleneck::nodeId),
+        Column.of("actionType", "Action", Kind.TEXT, Bottleneck::actionType),
+        Column.of("share", "Share", Kind.RATIO, Bottleneck::share),
+        Column.of("perExecutionMs", "Per run", Kind.DURATION_MS, Bottleneck::perExecutionMs),
+        Column.of("count", "Count", Kind.COUNT, Bottleneck::count),
+        Column.of("totalMs", "Total", Kind.DURATION_MS, Bottleneck::totalMs),
+        Column.of("avgMs", "Avg", Kind.DURATION_MS, Bottleneck::avgMs),
+        Column.of("medianMs", "Median", Kind.DURATION_MS, Bottleneck::medianMs),
+        Column.of("p95Ms", "p95", Kind.DURATION_MS, Bottleneck::p95Ms),
+        Column.of("workflowId", "Workflow", Kind.TEXT, Bottleneck::workflowId));
+  }
+
+  /** Columns of {@code degradation}. */
+  public static List<Column<StepDegradation>> degradation() {
+    return List.of(
+        Column.of("nodeId", "Step", Kind.TEXT, StepDegradation::nodeId),
+        Column.of("actionType", "Action", Kind.TEXT, StepDegradation::actionType),
+        Column.of(
+            "baselineMedianMs", "Baseline", Kind.DURATION_MS, StepDegradation::baselineMedianMs),
+        Column.of("currentMedianMs", "Current", Kind.DURATION_MS, StepDegradation::currentMedianMs),
+        Column.of("changePct", "Change", Kind.PERCENT, StepDegradation::changePct),
+        Column.of("pValue", "p", Kind.NUMBER, StepDegradation::pValue),
+        Column.of("degraded", "Degraded", Kind.BOOLEAN, StepDegradation::degraded),
+        Column.of("baselineCount", "Runs (base)", Kind.COUNT, StepDegradation::baselineCount),
+        Column.of("currentCount", "Runs (cur)", Kind.COUNT, StepDegradation::currentCount),
+        Column.of("verdict", "Verdict", Kind.TEXT, StepDegradation::verdict),
+        Column.of("workflowId", "Workflow", Kind.TEXT, StepDegradation::workflowId));
+  }
+
+  /** Columns of {@code trend}. */
+  public static List<Column<TrendPoint>> trend() {
+    return List.of(
+        Column.of("bucketStart", "Bucket", Kind.TIME, TrendPoint::bucketStart),
+        Column.of("count", "Count", Kind.COUNT, TrendPoint::count),
+        Column.of("successRate", "Success", Kind.RATIO, TrendPoint::successRate),
+        Column.of("avgMs", "Avg", Kind.DURATION_MS, TrendPoint::avgMs),
+        Column.of("medianMs", "Median", Kind.DURATION_MS, TrendPoint::medianMs),
+        Column.of("p95Ms", "p95", Kind.DURATION_MS, TrendPoint::p95Ms),
+        Column.of("p99Ms", "p99", Kind.DURATION_MS, TrendPoint::p99Ms),
+        Column.of("maxMs", "Max", Kind.DURATION_MS, TrendPoint::maxMs));
+  }
+
+  /** One metric of a comparison, A against B. */
+  public record ComparisonLine(String metric, Measure a, Measure b, Measure change) {}
+
+  /** A comparison as metric lines (the table and CSV forms; JSON is the record itself). */
+  public static List<ComparisonLine> comparisonLines(Comparison c) {
+    List<ComparisonLine> lines = new ArrayList<>();
+    lines.add(line("count", Kind.COUNT, c, StatsRow::count, null));
+    lines.add(
+        line(
+            "successRate",
+            Kind.RATIO,
+            c,
+            StatsRow::successRate,
+            new Measure(Kind.RATIO, c.successRateChange())));
+    lines.add(line("avgMs", Kind.DURATION_MS, c, StatsRow::avgMs, null));
+    lines.add(
+        line(
+            "medianMs",
+            Kind.DURATION_MS,
+            c,
+            StatsRow::medianMs,
+            new Measure(Kind.PERCENT, c.medianChangePct())));
+    lines.add(
+        line(
+            "p95Ms",
+            Kind.DURATION_MS,
+            c,
+            StatsRow::p95Ms,
+            new Measure(Kind.PERCENT, c.p95ChangePct())));
+    lines.add(line("p99Ms", Kind.DURATION_MS, c, StatsRow::p99Ms, null));
+    lines.add(line("maxMs", Kind.DURATION_MS, c, StatsRow::maxMs, null));
+    lines.add(line("stddevMs", Kind.DURATION_MS, c, StatsRow::stddevMs, null));
+    lines.add(
+        new ComparisonLine(
+            "pValue",
+            new Measure(Kind.NUMBER, null),
+            new Measure(Kind.NUMBER, null),
+            new Measure(Kind.NUMBER, c.pValue())));
+    return lines;
+  }
+
+  private static ComparisonLine line(
+      String metric, Kind kind, Comparison c, Function<StatsRow, ?> get, Measure change) {
+    return new ComparisonLine(
+        metric,
+        new Measure(kind, c.a() == null ? null : get.apply(c.a())),
+        new Measure(kind, c.b() == null ? null : get.apply(c.b())),
+        change == null ? new Measure(Kind.NUMBER, null) : change);
+  }
+
+  /** Columns of {@code compare}'s metric lines, headed by the two workflows. */
+  public static List<Column<ComparisonLine>> comparison(Comparison c) {
+    return List.of(
+        Column.of("metric", "Metric", Kind.TEXT, ComparisonLine::metric),
+        Column.of(c.workflowA(), c.workflowA(), Kind.NUMBER, ComparisonLine::a),
+        Column.of(c.workflowB(), c.workflowB(), Kind.NUMBER, ComparisonLine::b),
+        Column.of("change", "B vs A", Kind.NUMBER, ComparisonLine::change));
   }
 }
