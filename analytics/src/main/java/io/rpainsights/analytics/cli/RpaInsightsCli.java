@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
       DegradationCommand.class,
       CompareCommand.class,
       TrendCommand.class,
+      SuccessCommand.class,
+      LiveCommand.class,
       GenerateCommand.class
     })
 public final class RpaInsightsCli implements Runnable {

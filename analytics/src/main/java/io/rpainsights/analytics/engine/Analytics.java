@@ -1,10 +1,12 @@
 package io.rpainsights.analytics.engine;
 
+import io.rpainsights.analytics.engine.live.LiveTracker;
 import io.rpainsights.analytics.engine.perf.BottleneckAnalyzer;
 import io.rpainsights.analytics.engine.perf.DegradationDetector;
 import io.rpainsights.analytics.engine.perf.StatsAnalyzer;
 import io.rpainsights.analytics.engine.perf.TrendAnalyzer;
 import io.rpainsights.analytics.engine.perf.WorkflowComparator;
+import io.rpainsights.analytics.engine.success.SuccessAnalyzer;
 import io.rpainsights.analytics.store.Store;
 import io.rpainsights.analytics.store.StoreOptions;
 import io.rpainsights.analytics.store.StoreReader;
@@ -25,6 +27,8 @@ public final class Analytics implements AutoCloseable {
   private final DegradationDetector degradation;
   private final TrendAnalyzer trend;
   private final WorkflowComparator comparator;
+  private final SuccessAnalyzer success;
+  private final LiveTracker live;
 
   public Analytics(Store store, Clock clock) {
     this.store = store;
@@ -35,6 +39,8 @@ public final class Analytics implements AutoCloseable {
     this.degradation = new DegradationDetector(reader, clock);
     this.trend = new TrendAnalyzer(reader, clock);
     this.comparator = new WorkflowComparator(reader, stats, clock);
+    this.success = new SuccessAnalyzer(reader, clock);
+    this.live = new LiveTracker(reader, clock);
   }
 
   /**
@@ -81,6 +87,14 @@ public final class Analytics implements AutoCloseable {
 
   public WorkflowComparator comparator() {
     return comparator;
+  }
+
+  public SuccessAnalyzer success() {
+    return success;
+  }
+
+  public LiveTracker live() {
+    return live;
   }
 
   @Override

@@ -1,11 +1,17 @@
 package io.rpainsights.analytics.report;
 
+import io.rpainsights.analytics.engine.live.LiveExecution;
 import io.rpainsights.analytics.engine.perf.Bottleneck;
 import io.rpainsights.analytics.engine.perf.Comparison;
 import io.rpainsights.analytics.engine.perf.GroupBy;
 import io.rpainsights.analytics.engine.perf.StatsRow;
 import io.rpainsights.analytics.engine.perf.StepDegradation;
 import io.rpainsights.analytics.engine.perf.TrendPoint;
+import io.rpainsights.analytics.engine.success.ErrorSuccess;
+import io.rpainsights.analytics.engine.success.StepSuccess;
+import io.rpainsights.analytics.engine.success.StrategySuccess;
+import io.rpainsights.analytics.engine.success.SuccessPoint;
+import io.rpainsights.analytics.engine.success.WorkflowSuccess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -147,5 +153,110 @@ public final class Views {
         Column.of(c.workflowA(), c.workflowA(), Kind.NUMBER, ComparisonLine::a),
         Column.of(c.workflowB(), c.workflowB(), Kind.NUMBER, ComparisonLine::b),
         Column.of("change", "B vs A", Kind.NUMBER, ComparisonLine::change));
+  }
+
+  /** Columns of {@code success} per workflow. */
+  public static List<Column<WorkflowSuccess>> successByWorkflow() {
+    return List.of(
+        Column.of("workflowId", "Workflow", Kind.TEXT, WorkflowSuccess::workflowId),
+        Column.of("executions", "Runs", Kind.COUNT, WorkflowSuccess::executions),
+        Column.of("successRate", "Success", Kind.RATIO, WorkflowSuccess::successRate),
+        Column.of("succeeded", "OK", Kind.COUNT, WorkflowSuccess::succeeded),
+        Column.of("failed", "Failed", Kind.COUNT, WorkflowSuccess::failed),
+        Column.of("timedOut", "Timeout", Kind.COUNT, WorkflowSuccess::timedOut),
+        Column.of("steps", "Steps", Kind.COUNT, WorkflowSuccess::steps),
+        Column.of("stepSuccessRate", "Step success", Kind.RATIO, WorkflowSuccess::stepSuccessRate),
+        Column.of("stepsFailed", "Steps failed", Kind.COUNT, WorkflowSuccess::stepsFailed),
+        Column.of(
+            "stepsSavedBySelfHealing",
+            "Steps healed",
+            Kind.COUNT,
+            WorkflowSuccess::stepsSavedBySelfHealing),
+        Column.of("recoveryAttempts", "Recoveries", Kind.COUNT, WorkflowSuccess::recoveryAttempts),
+        Column.of(
+            "recoveriesSucceeded", "Worked", Kind.COUNT, WorkflowSuccess::recoveriesSucceeded),
+        Column.of(
+            "recoverySuccessRate",
+            "Recovery rate",
+            Kind.RATIO,
+            WorkflowSuccess::recoverySuccessRate),
+        Column.of(
+            "executionsSavedBySelfHealing",
+            "Runs saved",
+            Kind.COUNT,
+            WorkflowSuccess::executionsSavedBySelfHealing));
+  }
+
+  /** Columns of {@code success --by step}. */
+  public static List<Column<StepSuccess>> successByStep() {
+    return List.of(
+        Column.of("workflowId", "Workflow", Kind.TEXT, StepSuccess::workflowId),
+        Column.of("nodeId", "Step", Kind.TEXT, StepSuccess::nodeId),
+        Column.of("actionType", "Action", Kind.TEXT, StepSuccess::actionType),
+        Column.of("runs", "Runs", Kind.COUNT, StepSuccess::runs),
+        Column.of("successRate", "Success", Kind.RATIO, StepSuccess::successRate),
+        Column.of("firstTimeRate", "First time", Kind.RATIO, StepSuccess::firstTimeRate),
+        Column.of("succeeded", "OK", Kind.COUNT, StepSuccess::succeeded),
+        Column.of("recovered", "Healed", Kind.COUNT, StepSuccess::recovered),
+        Column.of("failed", "Failed", Kind.COUNT, StepSuccess::failed),
+        Column.of("recoveryRate", "Healed rate", Kind.RATIO, StepSuccess::recoveryRate));
+  }
+
+  /** Columns of {@code success --by error}. */
+  public static List<Column<ErrorSuccess>> successByError() {
+    return List.of(
+        Column.of("workflowId", "Workflow", Kind.TEXT, ErrorSuccess::workflowId),
+        Column.of("errorType", "Error", Kind.TEXT, ErrorSuccess::errorType),
+        Column.of("stepErrors", "Step errors", Kind.COUNT, ErrorSuccess::stepErrors),
+        Column.of("share", "Share", Kind.RATIO, ErrorSuccess::share),
+        Column.of("recovered", "Healed", Kind.COUNT, ErrorSuccess::recovered),
+        Column.of("unrecovered", "Not healed", Kind.COUNT, ErrorSuccess::unrecovered),
+        Column.of("recoveryRate", "Healed rate", Kind.RATIO, ErrorSuccess::recoveryRate),
+        Column.of("executionFailures", "Runs failed", Kind.COUNT, ErrorSuccess::executionFailures));
+  }
+
+  /** Columns of {@code success --by strategy}. */
+  public static List<Column<StrategySuccess>> successByStrategy() {
+    return List.of(
+        Column.of("strategy", "Strategy", Kind.TEXT, StrategySuccess::strategy),
+        Column.of("attempts", "Attempts", Kind.COUNT, StrategySuccess::attempts),
+        Column.of("succeeded", "Worked", Kind.COUNT, StrategySuccess::succeeded),
+        Column.of("successRate", "Success", Kind.RATIO, StrategySuccess::successRate),
+        Column.of("avgMs", "Avg", Kind.DURATION_MS, StrategySuccess::avgMs),
+        Column.of("medianMs", "Median", Kind.DURATION_MS, StrategySuccess::medianMs),
+        Column.of("workflows", "Workflows", Kind.COUNT, StrategySuccess::workflows));
+  }
+
+  /** Columns of {@code success --by time}. */
+  public static List<Column<SuccessPoint>> successOverTime() {
+    return List.of(
+        Column.of("bucketStart", "Bucket", Kind.TIME, SuccessPoint::bucketStart),
+        Column.of("executions", "Runs", Kind.COUNT, SuccessPoint::executions),
+        Column.of("successRate", "Success", Kind.RATIO, SuccessPoint::successRate),
+        Column.of(
+            "stepsSavedBySelfHealing",
+            "Steps healed",
+            Kind.COUNT,
+            SuccessPoint::stepsSavedBySelfHealing),
+        Column.of("recoveryAttempts", "Recoveries", Kind.COUNT, SuccessPoint::recoveryAttempts),
+        Column.of(
+            "recoverySuccessRate", "Recovery rate", Kind.RATIO, SuccessPoint::recoverySuccessRate));
+  }
+
+  /** Columns of {@code live}. */
+  public static List<Column<LiveExecution>> live() {
+    return List.of(
+        Column.of("executionId", "Execution", Kind.TEXT, LiveExecution::executionId),
+        Column.of("workflowId", "Workflow", Kind.TEXT, LiveExecution::workflowId),
+        Column.of("startedAt", "Started", Kind.TIME, LiveExecution::startedAt),
+        Column.of("elapsedMs", "Elapsed", Kind.DURATION_MS, LiveExecution::elapsedMs),
+        Column.of("stepsDone", "Done", Kind.COUNT, LiveExecution::stepsDone),
+        Column.of("stepsTotal", "Total", Kind.COUNT, LiveExecution::stepsTotal),
+        Column.of("progressPct", "Progress", Kind.PERCENT, LiveExecution::progressPct),
+        Column.of("etaAt", "ETA", Kind.TIME, LiveExecution::etaAt),
+        Column.of("etaLowAt", "ETA p25", Kind.TIME, LiveExecution::etaLowAt),
+        Column.of("etaHighAt", "ETA p75", Kind.TIME, LiveExecution::etaHighAt),
+        Column.of("host", "Host", Kind.TEXT, LiveExecution::host),
+        Column.of("basis", "Basis", Kind.TEXT, LiveExecution::basis));
   }
 }

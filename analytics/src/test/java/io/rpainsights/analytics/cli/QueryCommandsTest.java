@@ -58,11 +58,46 @@ class QueryCommandsTest {
                 "degraded")),
         Arguments.of(
             List.of("trend", "--workflow", w, "--bucket", "1d"),
-            List.of("bucketStart", "count", "medianMs")));
+            List.of("bucketStart", "count", "medianMs")),
+        Arguments.of(
+            List.of("success"),
+            List.of("workflowId", "executions", "successRate", "stepsSavedBySelfHealing")),
+        Arguments.of(
+            List.of("success", "--by", "step", "--workflow", w),
+            List.of("nodeId", "runs", "successRate", "recoveryRate")),
+        Arguments.of(
+            List.of("success", "--by", "error"),
+            List.of("workflowId", "errorType", "stepErrors", "recovered")),
+        Arguments.of(
+            List.of("success", "--by", "strategy", "--since", "9d"),
+            List.of("strategy", "attempts", "successRate")),
+        Arguments.of(
+            List.of("success", "--by", "time", "--workflow", w, "--bucket", "12h"),
+            List.of("bucketStart", "executions", "successRate")));
+  }
+
+  static Stream<Arguments> commandsWithoutWorkflowOption() {
+    return Stream.of(
+        Arguments.of(
+            List.of("live"),
+            List.of(
+                "executionId",
+                "workflowId",
+                "startedAt",
+                "stepsDone",
+                "stepsTotal",
+                "progressPct",
+                "etaAt",
+                "etaLowAt",
+                "etaHighAt")));
+  }
+
+  static Stream<Arguments> allCommands() {
+    return Stream.concat(commands(), commandsWithoutWorkflowOption());
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("commands")
+  @MethodSource("allCommands")
   void jsonCsvAndTableAgree(List<String> command, List<String> fields) throws Exception {
     JsonNode json = Json.mapper().readTree(run(command, "json").out());
     assertThat(json.isArray()).isTrue();
