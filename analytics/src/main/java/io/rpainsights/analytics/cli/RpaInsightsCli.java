@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
       TrendCommand.class,
       SuccessCommand.class,
       LiveCommand.class,
+      AnomaliesCommand.class,
       GenerateCommand.class
     })
 public final class RpaInsightsCli implements Runnable {

@@ -1,5 +1,7 @@
 package io.rpainsights.analytics.engine;
 
+import io.rpainsights.analytics.engine.anomaly.AnomalyDetector;
+import io.rpainsights.analytics.engine.anomaly.BaselineStore;
 import io.rpainsights.analytics.engine.live.LiveTracker;
 import io.rpainsights.analytics.engine.perf.BottleneckAnalyzer;
 import io.rpainsights.analytics.engine.perf.DegradationDetector;
@@ -7,11 +9,13 @@ import io.rpainsights.analytics.engine.perf.StatsAnalyzer;
 import io.rpainsights.analytics.engine.perf.TrendAnalyzer;
 import io.rpainsights.analytics.engine.perf.WorkflowComparator;
 import io.rpainsights.analytics.engine.success.SuccessAnalyzer;
+import io.rpainsights.analytics.store.AnalyticsState;
 import io.rpainsights.analytics.store.Store;
 import io.rpainsights.analytics.store.StoreOptions;
 import io.rpainsights.analytics.store.StoreReader;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Every analysis over one store, wired once: the entry point for the CLI, the reports and the HTTP
@@ -29,6 +33,9 @@ public final class Analytics implements AutoCloseable {
   private final WorkflowComparator comparator;
   private final SuccessAnalyzer success;
   private final LiveTracker live;
+  private final AnalyticsState state;
+  private final BaselineStore baselines;
+  private final AnomalyDetector anomalies;
 
   public Analytics(Store store, Clock clock) {
     this.store = store;
@@ -41,6 +48,9 @@ public final class Analytics implements AutoCloseable {
     this.comparator = new WorkflowComparator(reader, stats, clock);
     this.success = new SuccessAnalyzer(reader, clock);
     this.live = new LiveTracker(reader, clock);
+    this.state = new AnalyticsState(store);
+    this.baselines = new BaselineStore(reader, state, Duration.ofHours(1));
+    this.anomalies = new AnomalyDetector(reader, baselines, clock);
   }
 
   /**
@@ -95,6 +105,19 @@ public final class Analytics implements AutoCloseable {
 
   public LiveTracker live() {
     return live;
+  }
+
+  /** Analytics' own tables (baselines, implemented insights, meta). */
+  public AnalyticsState state() {
+    return state;
+  }
+
+  public BaselineStore baselines() {
+    return baselines;
+  }
+
+  public AnomalyDetector anomalies() {
+    return anomalies;
   }
 
   @Override

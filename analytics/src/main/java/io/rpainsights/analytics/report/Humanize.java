@@ -1,5 +1,6 @@
 package io.rpainsights.analytics.report;
 
+import io.rpainsights.analytics.engine.stat.HumanDuration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -8,22 +9,9 @@ import java.util.Locale;
 public final class Humanize {
   private Humanize() {}
 
-  /** {@code 850 ms}, {@code 12.3 ms}, {@code 4.20 s}, {@code 2.5 min}; "–" for null or NaN. */
+  /** {@code 850.0 ms}, {@code 4.20 ms}, {@code 4.20 s}, {@code 2.5 min}; "–" for null or NaN. */
   public static String duration(Double ms) {
-    if (ms == null || ms.isNaN()) {
-      return "–";
-    }
-    double abs = Math.abs(ms);
-    if (abs < 10) {
-      return String.format(Locale.ROOT, "%.2f ms", ms);
-    }
-    if (abs < 1000) {
-      return String.format(Locale.ROOT, "%.1f ms", ms);
-    }
-    if (abs < 60_000) {
-      return String.format(Locale.ROOT, "%.2f s", ms / 1000);
-    }
-    return String.format(Locale.ROOT, "%.1f min", ms / 60_000);
+    return ms == null ? "–" : HumanDuration.format(ms);
   }
 
   /** {@code 97.5 %} for 0.975. */

@@ -1,5 +1,6 @@
 package io.rpainsights.analytics.report;
 
+import io.rpainsights.analytics.engine.anomaly.Anomaly;
 import io.rpainsights.analytics.engine.live.LiveExecution;
 import io.rpainsights.analytics.engine.perf.Bottleneck;
 import io.rpainsights.analytics.engine.perf.Comparison;
@@ -258,5 +259,25 @@ public final class Views {
         Column.of("etaHighAt", "ETA p75", Kind.TIME, LiveExecution::etaHighAt),
         Column.of("host", "Host", Kind.TEXT, LiveExecution::host),
         Column.of("basis", "Basis", Kind.TEXT, LiveExecution::basis));
+  }
+
+  /** Columns of {@code anomalies}. */
+  public static List<Column<Anomaly>> anomalies() {
+    return List.of(
+        Column.of("startedAt", "Started", Kind.TIME, Anomaly::startedAt),
+        Column.of("workflowId", "Workflow", Kind.TEXT, Anomaly::workflowId),
+        Column.of("nodeId", "Step", Kind.TEXT, Anomaly::nodeId),
+        Column.of("executionId", "Execution", Kind.TEXT, Anomaly::executionId),
+        Column.of("metric", "Metric", Kind.TEXT, Anomaly::metric),
+        Column.of("value", "Value", Kind.DURATION_MS, Anomaly::value),
+        Column.of("expected", "Expected", Kind.DURATION_MS, Anomaly::expected),
+        Column.of("zScore", "z", Kind.NUMBER, Anomaly::zScore),
+        Column.of("severity", "Severity", Kind.NUMBER, Anomaly::severity),
+        Column.of("threshold", "Threshold", Kind.NUMBER, Anomaly::threshold),
+        Column.of("consecutive", "In a row", Kind.COUNT, Anomaly::consecutive),
+        Column.of("escalated", "Escalated", Kind.BOOLEAN, Anomaly::escalated),
+        Column.of("incidentId", "Incident", Kind.TEXT, Anomaly::incidentId),
+        Column.of("context", "Context", Kind.TEXT, Anomaly::context),
+        Column.of("description", "Description", Kind.TEXT, Anomaly::description));
   }
 }

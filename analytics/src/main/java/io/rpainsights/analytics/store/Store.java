@@ -137,10 +137,13 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  /** Whether analytics can keep its own state in this store (file and folder writable). */
+  /**
+   * Whether analytics may and can keep its own state in this store: allowed by the options, file
+   * and folder writable.
+   */
   public boolean isWritable() {
     Path dir = path.toAbsolutePath().getParent();
-    return Files.isWritable(path) && (dir == null || Files.isWritable(dir));
+    return options.writeState() && Files.isWritable(path) && (dir == null || Files.isWritable(dir));
   }
 
   /** A number that changes whenever another connection has committed to the store. */
