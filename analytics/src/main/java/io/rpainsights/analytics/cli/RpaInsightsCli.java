@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       SuccessCommand.class,
       LiveCommand.class,
       AnomaliesCommand.class,
+      InsightsCommand.class,
       GenerateCommand.class
     })
 public final class RpaInsightsCli implements Runnable {

@@ -2,6 +2,7 @@ package io.rpainsights.analytics.engine;
 
 import io.rpainsights.analytics.engine.anomaly.AnomalyDetector;
 import io.rpainsights.analytics.engine.anomaly.BaselineStore;
+import io.rpainsights.analytics.engine.insight.InsightGenerator;
 import io.rpainsights.analytics.engine.live.LiveTracker;
 import io.rpainsights.analytics.engine.perf.BottleneckAnalyzer;
 import io.rpainsights.analytics.engine.perf.DegradationDetector;
@@ -36,6 +37,7 @@ public final class Analytics implements AutoCloseable {
   private final AnalyticsState state;
   private final BaselineStore baselines;
   private final AnomalyDetector anomalies;
+  private final InsightGenerator insights;
 
   public Analytics(Store store, Clock clock) {
     this.store = store;
@@ -51,6 +53,7 @@ public final class Analytics implements AutoCloseable {
     this.state = new AnalyticsState(store);
     this.baselines = new BaselineStore(reader, state, Duration.ofHours(1));
     this.anomalies = new AnomalyDetector(reader, baselines, clock);
+    this.insights = new InsightGenerator(reader, state, clock);
   }
 
   /**
@@ -118,6 +121,10 @@ public final class Analytics implements AutoCloseable {
 
   public AnomalyDetector anomalies() {
     return anomalies;
+  }
+
+  public InsightGenerator insights() {
+    return insights;
   }
 
   @Override

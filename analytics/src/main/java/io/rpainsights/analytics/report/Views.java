@@ -1,6 +1,7 @@
 package io.rpainsights.analytics.report;
 
 import io.rpainsights.analytics.engine.anomaly.Anomaly;
+import io.rpainsights.analytics.engine.insight.Insight;
 import io.rpainsights.analytics.engine.live.LiveExecution;
 import io.rpainsights.analytics.engine.perf.Bottleneck;
 import io.rpainsights.analytics.engine.perf.Comparison;
@@ -279,5 +280,36 @@ public final class Views {
         Column.of("incidentId", "Incident", Kind.TEXT, Anomaly::incidentId),
         Column.of("context", "Context", Kind.TEXT, Anomaly::context),
         Column.of("description", "Description", Kind.TEXT, Anomaly::description));
+  }
+
+  /** Columns of {@code insights}. */
+  public static List<Column<Insight>> insights() {
+    return List.of(
+        Column.of("id", "Id", Kind.TEXT, Insight::id),
+        Column.of("priority", "Priority", Kind.NUMBER, Insight::priority),
+        Column.of("workflowId", "Workflow", Kind.TEXT, Insight::workflowId),
+        Column.of("nodeId", "Step", Kind.TEXT, Insight::nodeId),
+        Column.of("category", "Category", Kind.TEXT, Insight::category),
+        Column.of("title", "Title", Kind.TEXT, Insight::title),
+        Column.of("status", "Status", Kind.TEXT, Insight::status),
+        Column.of("subject", "Subject", Kind.TEXT, Insight::subject),
+        Column.of("description", "Description", Kind.TEXT, Insight::description),
+        Column.of("recommendation", "Recommendation", Kind.TEXT, Insight::recommendation),
+        Column.of("expectedImpact", "Expected impact", Kind.TEXT, Insight::expectedImpact),
+        Column.of("impact", "Impact", Kind.NUMBER, Insight::impact),
+        Column.of("ease", "Ease", Kind.NUMBER, Insight::ease),
+        Column.of("priorityReason", "Why this priority", Kind.TEXT, Insight::priorityReason),
+        Column.of("metric", "Metric", Kind.TEXT, Insight::metric),
+        Column.of("metricValue", "Value", Kind.NUMBER, Insight::metricValue),
+        Column.of(
+            "measuredVerdict",
+            "Measured",
+            Kind.TEXT,
+            i -> i.measuredImpact() == null ? null : i.measuredImpact().verdict()),
+        Column.of(
+            "measuredChangePct",
+            "Measured change",
+            Kind.PERCENT,
+            i -> i.measuredImpact() == null ? null : i.measuredImpact().changePct()));
   }
 }

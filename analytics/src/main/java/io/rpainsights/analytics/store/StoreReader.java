@@ -256,6 +256,29 @@ public final class StoreReader {
   }
 
   /**
+   * The mean system CPU per minute (key: epoch minute) in the window, aggregated by SQLite: a 1 Hz
+   * sampler writes 86,400 rows a day, which need not cross JDBC one by one.
+   */
+  public java.util.Map<Long, Double> systemCpuPerMinute(Window window) {
+    return store.read(
+        c -> {
+          java.util.Map<Long, Double> result = new java.util.HashMap<>();
+          try (PreparedStatement ps =
+                  prepare(
+                      c,
+                      "SELECT ts / 60000, avg(system_cpu_pct) FROM resources WHERE ts >= ?"
+                          + " AND ts < ? AND system_cpu_pct IS NOT NULL GROUP BY ts / 60000",
+                      List.of(window.sinceMillis(), window.untilMillis()));
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              result.put(rs.getLong(1), rs.getDouble(2));
+            }
+          }
+          return result;
+        });
+  }
+
+  /**
    * Executions whose row still says {@code running} (the partial index), with their progress from
    * {@code steps(execution_id)}.
    */

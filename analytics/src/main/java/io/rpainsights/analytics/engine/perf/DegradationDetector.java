@@ -70,16 +70,29 @@ public final class DegradationDetector {
             .thenComparing(n -> String.valueOf(n.nodeId)));
     List<StepDegradation> result = new ArrayList<>();
     for (Node node : ordered) {
-      result.add(judge(query, node));
+      result.add(
+          judge(
+              query,
+              node.nodeId,
+              node.actionType,
+              node.baseline.toArray(),
+              node.current.toArray()));
     }
     return result;
   }
 
-  private static StepDegradation judge(DegradationQuery q, Node node) {
-    int nb = node.baseline.size();
-    int nc = node.current.size();
-    double[] base = node.baseline.sorted();
-    double[] cur = node.current.sorted();
+  /**
+   * The verdict for one step given its completed durations in the baseline and current windows (not
+   * changed); used by insights, which read the rows once for several analyses.
+   */
+  public static StepDegradation judge(
+      DegradationQuery q, String nodeId, String actionType, double[] baseline, double[] current) {
+    int nb = baseline.length;
+    int nc = current.length;
+    double[] base = baseline.clone();
+    double[] cur = current.clone();
+    java.util.Arrays.sort(base);
+    java.util.Arrays.sort(cur);
     Double baseMedian = nb > 0 ? Percentiles.median(base) : null;
     Double curMedian = nc > 0 ? Percentiles.median(cur) : null;
     Double change =
@@ -89,8 +102,8 @@ public final class DegradationDetector {
     if (nb < q.minSamples() || nc < q.minSamples()) {
       return new StepDegradation(
           q.workflowId(),
-          node.nodeId,
-          node.actionType,
+          nodeId,
+          actionType,
           nb,
           nc,
           baseMedian,
@@ -120,8 +133,8 @@ public final class DegradationDetector {
     }
     return new StepDegradation(
         q.workflowId(),
-        node.nodeId,
-        node.actionType,
+        nodeId,
+        actionType,
         nb,
         nc,
         baseMedian,
@@ -133,7 +146,7 @@ public final class DegradationDetector {
   }
 
   /** {@code p = 0.012}, or {@code p < 1e-6} where the normal approximation underflows. */
-  static String formatP(double p) {
+  public static String formatP(double p) {
     return p < 1e-6 ? "p < 1e-6" : String.format(Locale.ROOT, "p = %.2g", p);
   }
 
