@@ -36,6 +36,9 @@ import picocli.CommandLine.Spec;
       LiveCommand.class,
       AnomaliesCommand.class,
       InsightsCommand.class,
+      ReportCommand.class,
+      ArchiveCommand.class,
+      PruneCommand.class,
       GenerateCommand.class
     })
 public final class RpaInsightsCli implements Runnable {
