@@ -23,7 +23,22 @@ public final class StoreReader {
   private static final String DURATION =
       "COALESCE(duration_ms, CAST(completed_at - started_at AS REAL))";
 
+  /** The documented statuses, coded 0.. in SQL; any other text is transferred as it is. */
+  private static final List<String> STATUSES =
+      List.of("success", "failed", "timeout", "running", "recovered");
+
+  private static final String STATUS_COLUMNS =
+      "CASE status WHEN 'success' THEN 0 WHEN 'failed' THEN 1 WHEN 'timeout' THEN 2"
+          + " WHEN 'running' THEN 3 WHEN 'recovered' THEN 4 ELSE -1 END,"
+          + " iif(status IN ('success', 'failed', 'timeout', 'running', 'recovered'), NULL,"
+          + " status)";
+
   private final Store store;
+  private final Dictionary workflowDictionary = new Dictionary();
+  private final java.util.concurrent.ConcurrentHashMap<String, Dictionary> nodeDictionaries =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.ConcurrentHashMap<String, Dictionary> actionDictionaries =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public StoreReader(Store store) {
     this.store = store;
@@ -90,10 +105,19 @@ public final class StoreReader {
 
   /** Streams the execution rows that match {@code filter}. */
   public void executions(RowFilter filter, Detail detail, Consumer<ExecutionRow> sink) {
-    StringBuilder sql = new StringBuilder("SELECT workflow_id, host, started_at, ");
-    sql.append(DURATION).append(", status");
-    if (detail == Detail.FULL) {
-      sql.append(", execution_id, steps_total, steps_failed, steps_recovered, error_type");
+    List<String> workflowCodes = List.of();
+    StringBuilder sql = new StringBuilder("SELECT started_at, ");
+    sql.append(DURATION).append(", ").append(STATUS_COLUMNS);
+    if (filter.workflowId() == null) {
+      workflows().forEach(workflowDictionary::learn);
+      workflowCodes = workflowDictionary.snapshot();
+      sql.append(", ").append(Dictionary.columns("workflow_id", workflowCodes));
+    }
+    if (detail.errors()) {
+      sql.append(", steps_total, steps_failed, steps_recovered, error_type");
+    }
+    if (detail.ids()) {
+      sql.append(", execution_id, host");
     }
     sql.append(" FROM executions WHERE ");
     List<Object> args = new ArrayList<>();
@@ -110,28 +134,38 @@ public final class StoreReader {
       sql.append("status = ?");
       args.add(filter.status());
     }
+    List<String> codes = workflowCodes;
     store.read(
         c -> {
-          try (PreparedStatement ps = prepare(c, sql.toString(), args);
-              ResultSet rs = ps.executeQuery()) {
-            boolean full = detail == Detail.FULL;
-            while (rs.next()) {
-              double duration = rs.getDouble(4);
-              if (rs.wasNull()) {
-                duration = Double.NaN;
+          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int next = Dictionary.bind(ps, 1, codes);
+            for (Object arg : args) {
+              ps.setObject(next++, arg);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              int extra = filter.workflowId() == null ? 7 : 5;
+              while (rs.next()) {
+                double duration = rs.getDouble(2);
+                if (rs.wasNull()) {
+                  duration = Double.NaN;
+                }
+                String workflow =
+                    filter.workflowId() != null
+                        ? filter.workflowId()
+                        : workflowDictionary.read(rs, 5, codes);
+                sink.accept(
+                    new ExecutionRow(
+                        detail.ids() ? rs.getString(extra + (detail.errors() ? 4 : 0)) : null,
+                        workflow,
+                        detail.ids() ? rs.getString(extra + (detail.errors() ? 5 : 1)) : null,
+                        rs.getLong(1),
+                        duration,
+                        status(rs, 3),
+                        detail.errors() ? integer(rs, extra) : null,
+                        detail.errors() ? integer(rs, extra + 1) : null,
+                        detail.errors() ? integer(rs, extra + 2) : null,
+                        detail.errors() ? rs.getString(extra + 3) : null));
               }
-              sink.accept(
-                  new ExecutionRow(
-                      full ? rs.getString(6) : null,
-                      rs.getString(1),
-                      rs.getString(2),
-                      rs.getLong(3),
-                      duration,
-                      rs.getString(5),
-                      full ? integer(rs, 7) : null,
-                      full ? integer(rs, 8) : null,
-                      full ? integer(rs, 9) : null,
-                      full ? rs.getString(10) : null));
             }
           }
           return null;
@@ -140,28 +174,38 @@ public final class StoreReader {
 
   /** Streams the step rows that match {@code filter}, workflow by workflow. */
   public void steps(RowFilter filter, Detail detail, Consumer<StepRow> sink) {
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT workflow_id, node_id, action_type, step_number, started_at, duration_ms,"
-                + " status");
-    if (detail == Detail.FULL) {
-      sql.append(", execution_id, error_type");
-    }
-    sql.append(" FROM steps WHERE workflow_id = ? AND started_at >= ? AND started_at < ?");
-    if (filter.nodeId() != null) {
-      sql.append(" AND node_id = ?");
-    }
-    if (filter.status() != null) {
-      sql.append(" AND status = ?");
-    }
     List<String> workflows =
         filter.workflowId() != null ? List.of(filter.workflowId()) : workflows();
-    store.read(
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            boolean full = detail == Detail.FULL;
-            for (String workflow : workflows) {
-              int i = 1;
+    for (String workflow : workflows) {
+      Dictionary nodes = nodeDictionaries.computeIfAbsent(workflow, k -> new Dictionary());
+      Dictionary actions = actionDictionaries.computeIfAbsent(workflow, k -> new Dictionary());
+      List<String> nodeCodes = nodes.snapshot();
+      List<String> actionCodes = actions.snapshot();
+      StringBuilder sql =
+          new StringBuilder("SELECT step_number, started_at, duration_ms, ")
+              .append(STATUS_COLUMNS)
+              .append(", ")
+              .append(Dictionary.columns("node_id", nodeCodes))
+              .append(", ")
+              .append(Dictionary.columns("action_type", actionCodes));
+      if (detail.errors()) {
+        sql.append(", error_type");
+      }
+      if (detail.ids()) {
+        sql.append(", execution_id");
+      }
+      sql.append(" FROM steps WHERE workflow_id = ? AND started_at >= ? AND started_at < ?");
+      if (filter.nodeId() != null) {
+        sql.append(" AND node_id = ?");
+      }
+      if (filter.status() != null) {
+        sql.append(" AND status = ?");
+      }
+      store.read(
+          c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+              int i = Dictionary.bind(ps, 1, nodeCodes);
+              i = Dictionary.bind(ps, i, actionCodes);
               ps.setString(i++, workflow);
               ps.setLong(i++, filter.window().sinceMillis());
               ps.setLong(i++, filter.window().untilMillis());
@@ -175,21 +219,21 @@ public final class StoreReader {
                 while (rs.next()) {
                   sink.accept(
                       new StepRow(
-                          full ? rs.getString(8) : null,
-                          rs.getString(1),
-                          rs.getString(2),
-                          rs.getString(3),
-                          rs.getInt(4),
-                          rs.getLong(5),
-                          rs.getDouble(6),
-                          rs.getString(7),
-                          full ? rs.getString(9) : null));
+                          detail.ids() ? rs.getString(detail.errors() ? 11 : 10) : null,
+                          workflow,
+                          nodes.read(rs, 6, nodeCodes),
+                          actions.read(rs, 8, actionCodes),
+                          rs.getInt(1),
+                          rs.getLong(2),
+                          rs.getDouble(3),
+                          status(rs, 4),
+                          detail.errors() ? rs.getString(10) : null));
                 }
               }
             }
-          }
-          return null;
-        });
+            return null;
+          });
+    }
   }
 
   /** Streams the recovery attempts that started in the window, of one workflow or all. */
@@ -252,6 +296,30 @@ public final class StoreReader {
             }
           }
           return null;
+        });
+  }
+
+  /**
+   * Recovery attempts and successes per strategy over all workflows (key: strategy, null as
+   * "(unnamed)"; value: {attempts, succeeded}), aggregated by SQLite.
+   */
+  public java.util.Map<String, long[]> recoveryTotalsByStrategy(Window window) {
+    return store.read(
+        c -> {
+          java.util.Map<String, long[]> result = new java.util.HashMap<>();
+          try (PreparedStatement ps =
+                  prepare(
+                      c,
+                      "SELECT strategy, count(*), sum(success <> 0) FROM recoveries"
+                          + " WHERE started_at >= ? AND started_at < ? GROUP BY strategy",
+                      List.of(window.sinceMillis(), window.untilMillis()));
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              String s = rs.getString(1);
+              result.put(s == null ? "(unnamed)" : s, new long[] {rs.getLong(2), rs.getLong(3)});
+            }
+          }
+          return result;
         });
   }
 
@@ -405,6 +473,11 @@ public final class StoreReader {
       ps.close();
       throw e;
     }
+  }
+
+  private static String status(ResultSet rs, int codeColumn) throws SQLException {
+    int code = rs.getInt(codeColumn);
+    return code >= 0 ? STATUSES.get(code) : rs.getString(codeColumn + 1);
   }
 
   private static Integer integer(ResultSet rs, int column) throws SQLException {

@@ -77,7 +77,7 @@ public final class AnomalyDetector {
       RowFilter filter = RowFilter.of(workflow, window).withStatus("success");
       reader.executions(
           filter,
-          Detail.FULL,
+          Detail.IDS,
           r -> {
             if (!Double.isNaN(r.durationMs())) {
               series
@@ -89,7 +89,7 @@ public final class AnomalyDetector {
           });
       reader.steps(
           filter,
-          Detail.FULL,
+          Detail.IDS,
           r -> {
             if (r.nodeId() != null) {
               series

@@ -108,18 +108,9 @@ public final class InsightGenerator {
 
   private InsightRules.Context context(Window window, int days, long now) {
     Map<String, double[]> strategies = new HashMap<>();
-    reader.recoveries(
-        null,
-        window,
-        r -> {
-          double[] c =
-              strategies.computeIfAbsent(
-                  r.strategy() == null ? "(unnamed)" : r.strategy(), k -> new double[2]);
-          c[0]++;
-          if (r.success()) {
-            c[1]++;
-          }
-        });
+    reader
+        .recoveryTotalsByStrategy(window)
+        .forEach((k, v) -> strategies.put(k, new double[] {v[0], v[1]}));
     Window cpuWindow = Window.last(Duration.ofDays(Math.min(days, 2)), Instant.ofEpochMilli(now));
     return new InsightRules.Context(now, days, strategies, reader.systemCpuPerMinute(cpuWindow));
   }

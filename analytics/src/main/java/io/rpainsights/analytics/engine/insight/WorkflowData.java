@@ -117,7 +117,7 @@ final class WorkflowData {
         });
     reader.steps(
         filter,
-        Detail.FULL,
+        Detail.ERRORS,
         r -> {
           NodeData n = d.nodes.computeIfAbsent(String.valueOf(r.nodeId()), NodeData::new);
           if (n.actionType == null) {

@@ -72,7 +72,7 @@ public final class StatsAnalyzer {
     } else {
       reader.executions(
           filter,
-          Detail.TIMING,
+          by == GroupBy.HOST ? Detail.IDS : Detail.TIMING,
           row -> {
             String host = by == GroupBy.HOST ? Objects.toString(row.host(), "") : null;
             String key = by == GroupBy.HOST ? row.workflowId() + '\u0000' + host : row.workflowId();

@@ -60,7 +60,7 @@ public final class SuccessAnalyzer {
     Map<String, long[]> ex = new TreeMap<>(); // executions, ok, failed, timeout, saved
     reader.executions(
         RowFilter.of(workflowId, window),
-        Detail.FULL,
+        Detail.ERRORS,
         r -> {
           long[] c = ex.computeIfAbsent(r.workflowId(), k -> new long[5]);
           c[0]++;
@@ -192,7 +192,7 @@ public final class SuccessAnalyzer {
     RowFilter filter = RowFilter.of(workflowId, window);
     reader.steps(
         filter,
-        Detail.FULL,
+        Detail.ERRORS,
         r -> {
           boolean failed = "failed".equals(r.status());
           if (!failed && !"recovered".equals(r.status())) {
@@ -206,7 +206,7 @@ public final class SuccessAnalyzer {
         });
     reader.executions(
         filter,
-        Detail.FULL,
+        Detail.ERRORS,
         r -> {
           if (r.succeeded()) {
             return;

@@ -3,9 +3,17 @@ package io.rpainsights.analytics.engine.stat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
+import org.apache.commons.math3.stat.ranking.NaNStrategy;
+import org.apache.commons.math3.stat.ranking.NaturalRanking;
+import org.apache.commons.math3.stat.ranking.TiesStrategy;
 import org.junit.jupiter.api.Test;
 
 class MannWhitneyTest {
@@ -54,6 +62,44 @@ class MannWhitneyTest {
     }
     assertThat(MannWhitney.greater(baseline, slower).pValue()).isLessThan(1e-10);
     assertThat(MannWhitney.greater(slower, baseline).pValue()).isGreaterThan(0.999);
+  }
+
+  @Property(tries = 300)
+  void equalsAverageRankComputationWithManyTies(
+      @ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 9) Integer> b,
+      @ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 9) Integer> c) {
+    double[] baseline = b.stream().mapToDouble(Integer::doubleValue).toArray();
+    double[] current = c.stream().mapToDouble(Integer::doubleValue).toArray();
+    // Reference: rank the pooled sample with Commons Math (average ranks for ties).
+    double[] all = new double[current.length + baseline.length];
+    System.arraycopy(current, 0, all, 0, current.length);
+    System.arraycopy(baseline, 0, all, current.length, baseline.length);
+    double[] ranks = new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE).rank(all);
+    double r1 = 0;
+    for (int i = 0; i < current.length; i++) {
+      r1 += ranks[i];
+    }
+    double u = r1 - current.length * (current.length + 1) / 2.0;
+    java.util.Map<Double, Integer> groups = new java.util.HashMap<>();
+    for (double v : all) {
+      groups.merge(v, 1, Integer::sum);
+    }
+    double ties = 0;
+    for (int t : groups.values()) {
+      ties += (double) t * t * t - t;
+    }
+    long n = all.length;
+    double variance =
+        (double) current.length * baseline.length / 12 * ((n + 1) - ties / ((double) n * (n - 1)));
+    MannWhitney.Result r = MannWhitney.greater(baseline, current);
+    assertThat(r.u()).isCloseTo(u, within(1e-9));
+    if (variance > 0) {
+      double z = (u - current.length * baseline.length / 2.0) / Math.sqrt(variance);
+      assertThat(r.pValue())
+          .isCloseTo(1 - new NormalDistribution().cumulativeProbability(z), within(1e-9));
+    } else {
+      assertThat(r.pValue()).isEqualTo(1.0);
+    }
   }
 
   @Test
