@@ -94,7 +94,7 @@ final class Catalog {
         nodes.add(node(CLOSERS[1], 0.01, List.of("wait-and-retry"), random));
       } else {
         Set<String> used = new HashSet<>();
-        int bodySteps = 1 + random.nextInt(5); // 3..7 steps in all, 5 on average
+        int bodySteps = 2 + random.nextInt(4); // 4..7 steps in all: ~5.3M steps per 1M runs
         nodes.add(node(OPENERS[random.nextInt(OPENERS.length)], 0.004, strategies(random), random));
         for (int i = 0; i < bodySteps; i++) {
           Template t = BODY[random.nextInt(BODY.length)];
