@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
       LiveCommand.class,
       AnomaliesCommand.class,
       InsightsCommand.class,
+      SummaryCommand.class,
       ReportCommand.class,
       ArchiveCommand.class,
       PruneCommand.class,
