@@ -19,7 +19,9 @@ public enum Scale {
   }
 
   double invert(double v) {
-    return this == LOG ? Math.exp(v) : v;
+    // exp(ln x) is x only to within a few ulps; micro-millisecond rounding gives back the
+    // duration as it was stored (3841.0, not 3840.9999999999977).
+    return this == LOG ? Math.round(Math.exp(v) * 1e6) / 1e6 : v;
   }
 
   public static Scale parse(String text) {

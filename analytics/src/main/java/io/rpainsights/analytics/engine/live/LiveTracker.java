@@ -1,6 +1,7 @@
 package io.rpainsights.analytics.engine.live;
 
 import io.rpainsights.analytics.engine.stat.DoubleList;
+import io.rpainsights.analytics.engine.stat.HumanDuration;
 import io.rpainsights.analytics.store.RunningExecution;
 import io.rpainsights.analytics.store.StoreReader;
 import java.time.Clock;
@@ -102,12 +103,12 @@ public final class LiveTracker {
             : current != null && inProgress > current[2]
                 ? String.format(
                     Locale.ROOT,
-                    "step %d has run %.0f ms, longer than its usual %.0f ms (p75 %.0f ms):"
+                    "step %d has run %s, longer than its usual %s (p75 %s):"
                         + " the estimate assumes it ends now",
                     done + 1,
-                    inProgress,
-                    current[1],
-                    current[2])
+                    HumanDuration.format(inProgress),
+                    HumanDuration.format(current[1]),
+                    HumanDuration.format(current[2]))
                 : String.format(
                     Locale.ROOT,
                     "%d remaining step%s × median duration by position from %d recent runs",
