@@ -4,7 +4,6 @@ import io.rpainsights.analytics.engine.Analytics;
 import io.rpainsights.analytics.engine.insight.Insight;
 import io.rpainsights.analytics.engine.insight.InsightQuery;
 import io.rpainsights.analytics.engine.insight.MeasuredImpact;
-import io.rpainsights.analytics.report.Column;
 import io.rpainsights.analytics.report.Humanize;
 import io.rpainsights.analytics.report.Views;
 import java.io.PrintWriter;
@@ -122,10 +121,5 @@ final class InsightsCommand implements Callable<Integer> {
 
   private static String metric(String name, double v) {
     return name.endsWith("Ms") ? Humanize.duration(v) : Humanize.ratio(v);
-  }
-
-  /** Columns for reports. */
-  static List<Column<Insight>> columns() {
-    return Views.insights();
   }
 }

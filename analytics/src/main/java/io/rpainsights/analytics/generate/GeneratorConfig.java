@@ -59,9 +59,4 @@ public record GeneratorConfig(
     return new GeneratorConfig(
         executions, span, workflows, seed, end, on, spikeRate, running, resourceInterval);
   }
-
-  public GeneratorConfig withRunning(int count) {
-    return new GeneratorConfig(
-        executions, span, workflows, seed, end, degradation, spikeRate, count, resourceInterval);
-  }
 }

@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -432,10 +431,5 @@ public final class HistoryGenerator {
       String s = Long.toString(i);
       return s.length() >= 7 ? s : "0000000".substring(s.length()) + s;
     }
-  }
-
-  /** A config of the CLI's defaults ending now. */
-  public static GeneratorConfig defaults(long executions, Duration span, int workflows, long seed) {
-    return GeneratorConfig.of(executions, span, workflows, seed, Instant.now());
   }
 }

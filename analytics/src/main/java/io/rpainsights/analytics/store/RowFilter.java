@@ -18,8 +18,4 @@ public record RowFilter(String workflowId, String nodeId, Window window, String 
   public RowFilter withNode(String newNodeId) {
     return new RowFilter(workflowId, newNodeId, window, status);
   }
-
-  public RowFilter withWindow(Window newWindow) {
-    return new RowFilter(workflowId, nodeId, newWindow, status);
-  }
 }

@@ -442,25 +442,6 @@ public final class StoreReader {
         });
   }
 
-  /** The earliest and latest {@code started_at} of all executions, or null for an empty store. */
-  public long[] executionTimeSpan() {
-    return store.read(
-        c -> {
-          try (PreparedStatement ps =
-                  c.prepareStatement("SELECT min(started_at), max(started_at) FROM executions");
-              ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-              return null;
-            }
-            long min = rs.getLong(1);
-            if (rs.wasNull()) {
-              return null;
-            }
-            return new long[] {min, rs.getLong(2)};
-          }
-        });
-  }
-
   private static PreparedStatement prepare(Connection c, String sql, List<?> args)
       throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);

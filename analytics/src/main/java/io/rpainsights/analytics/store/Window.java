@@ -27,11 +27,6 @@ public record Window(Instant since, Instant until) {
     return Duration.between(since, until);
   }
 
-  /** The window of the same length that ends where this one starts. */
-  public Window previous() {
-    return new Window(since.minus(length()), since);
-  }
-
   /** The last {@code length} up to {@code until}. */
   public static Window last(Duration length, Instant until) {
     return new Window(until.minus(length), until);
