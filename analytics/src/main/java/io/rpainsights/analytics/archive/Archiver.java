@@ -129,7 +129,7 @@ public final class Archiver {
   public ArchiveResult archive(Path storePath, Instant cutoff, Path dir) {
     Path archive = prepareDir(dir).resolve(FILE_NAME);
     try (Connection c = open(storePath)) {
-      List<String>[] columns = columnsOf(c);
+      List<List<String>> columns = columnsOf(c);
       try (Statement st = c.createStatement()) {
         st.execute(
             "ATTACH DATABASE '"
@@ -195,9 +195,8 @@ public final class Archiver {
     return dir;
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<String>[] columnsOf(Connection c) throws SQLException {
-    List<String>[] result = new List[TABLES.size()];
+  private static List<List<String>> columnsOf(Connection c) throws SQLException {
+    List<List<String>> result = new ArrayList<>();
     for (int i = 0; i < TABLES.size(); i++) {
       List<String> cols = new ArrayList<>();
       try (Statement st = c.createStatement();
@@ -206,13 +205,13 @@ public final class Archiver {
           cols.add(rs.getString("name") + "\u0000" + nullToEmpty(rs.getString("type")));
         }
       }
-      result[i] = cols;
+      result.add(cols);
     }
     return result;
   }
 
   /** Archive tables mirror the store's columns (documented and any extra), with their own keys. */
-  private static void createArchiveSchema(Connection c, List<String>[] columns)
+  private static void createArchiveSchema(Connection c, List<List<String>> columns)
       throws SQLException {
     c.setAutoCommit(false);
     try (Statement st = c.createStatement()) {
@@ -229,8 +228,8 @@ public final class Archiver {
           if (t.sourceRowId() != null) {
             ddl.append("src_rowid INTEGER NOT NULL, ");
           }
-          for (int k = 0; k < columns[i].size(); k++) {
-            String[] nt = columns[i].get(k).split("\u0000", 2);
+          for (int k = 0; k < columns.get(i).size(); k++) {
+            String[] nt = columns.get(i).get(k).split("\u0000", 2);
             ddl.append(k > 0 ? ", " : "").append(nt[0]).append(' ').append(nt[1]);
           }
           st.execute(ddl.append(')').toString());
@@ -241,7 +240,7 @@ public final class Archiver {
                   + t.name()
                   + UNIQUE.get(t.name()));
         } else {
-          for (String col : columns[i]) {
+          for (String col : columns.get(i)) {
             String[] nt = col.split("\u0000", 2);
             if (!existing.contains(nt[0])) {
               st.execute("ALTER TABLE arc." + t.name() + " ADD COLUMN " + nt[0] + ' ' + nt[1]);
@@ -263,7 +262,7 @@ public final class Archiver {
     }
   }
 
-  private Map<String, Long> copy(Connection c, Instant cutoff, List<String>[] columns)
+  private Map<String, Long> copy(Connection c, Instant cutoff, List<List<String>> columns)
       throws SQLException {
     Map<String, Long> copied = new LinkedHashMap<>();
     c.setAutoCommit(false);
@@ -271,7 +270,7 @@ public final class Archiver {
       for (int i = 0; i < TABLES.size(); i++) {
         Table t = TABLES.get(i);
         List<String> names = new ArrayList<>();
-        for (String col : columns[i]) {
+        for (String col : columns.get(i)) {
           names.add(col.split("\u0000", 2)[0]);
         }
         String cols = String.join(", ", names);

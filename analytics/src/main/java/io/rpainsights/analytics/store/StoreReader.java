@@ -370,7 +370,7 @@ public final class StoreReader {
                 p.next();
                 int done = p.getInt(1);
                 double lastEnd = p.getDouble(2);
-                Long lastEndedAt = p.wasNull() ? null : (long) Math.round(lastEnd);
+                Long lastEndedAt = p.wasNull() ? null : Long.valueOf(Math.round(lastEnd));
                 result.add(
                     new RunningExecution(
                         id,
