@@ -88,7 +88,7 @@ final class InsightRules {
     if (top == null || top.count < 20 || share < BOTTLENECK_SHARE) {
       return;
     }
-    Summary s = Summary.of(top.durations.toArray());
+    Summary s = top.summary();
     double perRun = d.executions > 0 ? topSum / d.executions : s.mean();
     out.add(
         insight(
@@ -126,14 +126,13 @@ final class InsightRules {
       if (n.count < 30) {
         continue;
       }
-      double[] v = n.durations.toArray();
-      Summary s = Summary.of(v);
+      Summary s = n.summary();
       if (s == null || s.median() <= 0 || s.p95() / s.median() < VARIABILITY_RATIO) {
         continue;
       }
       double excess = 0;
-      for (double x : v) {
-        excess += Math.max(0, x - s.median());
+      for (int i = 0; i < n.durations.size(); i++) {
+        excess += Math.max(0, n.durations.get(i) - s.median());
       }
       double impact = Math.min(1, excess / d.totalStepMs);
       out.add(
@@ -404,7 +403,7 @@ final class InsightRules {
       }
       double share = sum(n) / d.totalStepMs;
       double impact = Math.min(1, rho * rho * share);
-      Summary s = Summary.of(n.durations.toArray());
+      Summary s = n.summary();
       out.add(
           insight(
               d,
@@ -482,11 +481,8 @@ final class InsightRules {
   }
 
   private static double sum(NodeData n) {
-    double s = 0;
-    for (int i = 0; i < n.durations.size(); i++) {
-      s += n.durations.get(i);
-    }
-    return s;
+    Summary s = n.summary();
+    return s == null ? 0 : s.sum();
   }
 
   private static String action(NodeData n) {

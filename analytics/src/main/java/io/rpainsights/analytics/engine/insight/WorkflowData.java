@@ -1,6 +1,7 @@
 package io.rpainsights.analytics.engine.insight;
 
 import io.rpainsights.analytics.engine.stat.DoubleList;
+import io.rpainsights.analytics.engine.stat.Summary;
 import io.rpainsights.analytics.store.Detail;
 import io.rpainsights.analytics.store.RowFilter;
 import io.rpainsights.analytics.store.StoreReader;
@@ -42,9 +43,18 @@ final class WorkflowData {
     long[] starts = new long[16];
     boolean[] ok = new boolean[16];
     final Map<String, Long> errors = new HashMap<>();
+    private Summary summary;
 
     NodeData(String nodeId) {
       this.nodeId = nodeId;
+    }
+
+    /** The exact summary of all its durations, computed once: several rules need it. */
+    Summary summary() {
+      if (summary == null) {
+        summary = Summary.ofSorted(durations.sorted());
+      }
+      return summary;
     }
 
     void add(long start, double duration, boolean completedRun) {
