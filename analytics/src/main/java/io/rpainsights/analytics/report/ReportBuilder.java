@@ -95,14 +95,22 @@ public final class ReportBuilder {
               histogram(w, window)));
     }
     Set<String> scope = Set.copyOf(workflows);
-    List<Anomaly> anomalies =
-        analytics.anomalies().anomalies(AnomalyQuery.of(null, fixed)).stream()
-            .filter(a -> scope.contains(a.workflowId()))
-            .toList();
-    List<Insight> insights =
-        analytics.insights().insights(new InsightQuery(null, query.insightDays())).stream()
-            .filter(i -> scope.contains(i.workflowId()))
-            .toList();
+    List<Anomaly> anomalies = new ArrayList<>();
+    List<Insight> insights = new ArrayList<>();
+    // All workflows in one query each; a selection workflow by workflow, so that a report of one
+    // workflow does not analyse the whole store.
+    for (String w :
+        query.workflows().isEmpty()
+            ? java.util.Collections.<String>singletonList(null)
+            : workflows) {
+      anomalies.addAll(analytics.anomalies().anomalies(AnomalyQuery.of(w, fixed)));
+      insights.addAll(analytics.insights().insights(new InsightQuery(w, query.insightDays())));
+    }
+    anomalies.sort(java.util.Comparator.comparing(Anomaly::startedAt));
+    insights.sort(
+        java.util.Comparator.comparingDouble(Insight::priority)
+            .reversed()
+            .thenComparing(Insight::id));
     int running =
         (int)
             analytics.live().running().stream().filter(r -> scope.contains(r.workflowId())).count();
