@@ -1,0 +1,424 @@
+package io.rpainsights.analytics.archive;
+
+import io.rpainsights.analytics.store.InvalidInputException;
+import io.rpainsights.analytics.store.Store;
+import io.rpainsights.analytics.store.StoreException;
+import io.rpainsights.schema.StoreSchema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Moves rows older than a cutoff from a store into an archive SQLite file, crash-safe and
+ * idempotent rather than atomic (SQLite does not commit an attached WAL database atomically with
+ * the main one):
+ *
+ * <ol>
+ *   <li><b>copy</b> — one transaction on the archive: {@code INSERT OR IGNORE} every old row, keyed
+ *       so that a row copied before is skipped;
+ *   <li><b>verify</b> — every old row of the store must now be found in the archive by its key; if
+ *       one is not, nothing is deleted;
+ *   <li><b>delete</b> — one transaction on the store: delete the old rows that the archive holds (a
+ *       row is never deleted unless its copy exists).
+ * </ol>
+ *
+ * A crash at any point leaves each row in the store, the archive or both; running again copies what
+ * is missing (ignoring what is there) and deletes what is copied, so no row is lost or duplicated.
+ * Old means: executions that started before the cutoff and are not running, with their steps;
+ * recoveries, resource samples and timer records before the cutoff (recoveries of a running
+ * execution stay). The archive format is documented in {@code analytics/ARCHIVE.md}.
+ */
+public final class Archiver {
+  /** The archive file's name in the target folder. */
+  public static final String FILE_NAME = "rpa-insights-archive.db";
+
+  /** {@code PRAGMA user_version} of the archive file. */
+  public static final int FORMAT_VERSION = 1;
+
+  /** Where a test may interrupt a run, as a crash would. */
+  public enum Phase {
+    COPIED,
+    VERIFIED,
+    DELETING,
+    DELETED
+  }
+
+  /** Called at each phase; a test throws (or halts the JVM) there to simulate a crash. */
+  @FunctionalInterface
+  public interface PhaseListener {
+    void reached(Phase phase) throws SQLException;
+  }
+
+  private record Table(String name, String oldRows, String key, String sourceRowId) {}
+
+  private static final String NOT_RUNNING =
+      "(SELECT execution_id FROM main.executions WHERE status = 'running')";
+  private static final String OLD_EXECUTIONS =
+      "(SELECT execution_id FROM main.executions WHERE started_at < :cutoff"
+          + " AND status <> 'running')";
+
+  /** Each table: which rows are old, and how a store row is matched with its archive copy. */
+  private static final List<Table> TABLES =
+      List.of(
+          new Table(
+              "executions",
+              "m.started_at < :cutoff AND m.status <> 'running'",
+              "a.execution_id = m.execution_id",
+              null),
+          new Table(
+              "steps",
+              "(m.execution_id IN "
+                  + OLD_EXECUTIONS
+                  + " OR (m.started_at < :cutoff AND NOT EXISTS (SELECT 1 FROM main.executions e"
+                  + " WHERE e.execution_id = m.execution_id)))",
+              "a.execution_id = m.execution_id AND a.id = m.id",
+              null),
+          new Table(
+              "recoveries",
+              "m.started_at < :cutoff AND (m.execution_id IS NULL OR m.execution_id NOT IN "
+                  + NOT_RUNNING
+                  + ")",
+              "a.id = m.id AND a.started_at = m.started_at"
+                  + " AND ifnull(a.execution_id, '') = ifnull(m.execution_id, '')",
+              null),
+          new Table(
+              "resources", "m.ts < :cutoff", "a.src_rowid = m.rowid AND a.ts = m.ts", "rowid"),
+          new Table(
+              "timers",
+              "m.ts < :cutoff",
+              "a.src_rowid = m.rowid AND a.ts = m.ts AND a.name = m.name",
+              "rowid"));
+
+  /** Unique keys of the archive tables: what INSERT OR IGNORE recognises as "already there". */
+  private static final Map<String, String> UNIQUE =
+      Map.of(
+          "executions", "(execution_id)",
+          "steps", "(execution_id, id)",
+          "recoveries", "(id, ifnull(execution_id, ''), started_at)",
+          "resources", "(src_rowid, ts)",
+          "timers", "(src_rowid, ts, name)");
+
+  private final Clock clock;
+  private final PhaseListener listener;
+
+  public Archiver(Clock clock) {
+    this(clock, phase -> {});
+  }
+
+  public Archiver(Clock clock, PhaseListener listener) {
+    this.clock = clock;
+    this.listener = listener;
+  }
+
+  /**
+   * Moves the store's rows older than {@code cutoff} into {@code dir}/{@value #FILE_NAME}.
+   *
+   * @throws InvalidInputException for a missing or foreign store or an unusable folder
+   */
+  public ArchiveResult archive(Path storePath, Instant cutoff, Path dir) {
+    Path archive = prepareDir(dir).resolve(FILE_NAME);
+    try (Connection c = open(storePath)) {
+      List<List<String>> columns = columnsOf(c);
+      try (Statement st = c.createStatement()) {
+        st.execute(
+            "ATTACH DATABASE '"
+                + archive.toAbsolutePath().toString().replace("'", "''")
+                + "' AS arc");
+      }
+      try {
+        createArchiveSchema(c, columns);
+        Map<String, Long> copied = copy(c, cutoff, columns);
+        listener.reached(Phase.COPIED);
+        verify(c, cutoff);
+        listener.reached(Phase.VERIFIED);
+        Map<String, Long> removed = delete(c, cutoff, true);
+        listener.reached(Phase.DELETED);
+        recordRun(c, cutoff, copied, removed);
+        return new ArchiveResult(archive, cutoff, copied, removed);
+      } finally {
+        try (Statement st = c.createStatement()) {
+          st.execute("DETACH DATABASE arc");
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("archiving " + storePath + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Deletes the store's rows older than {@code cutoff} without keeping a copy (retention), in one
+   * transaction.
+   */
+  public ArchiveResult prune(Path storePath, Instant cutoff) {
+    try (Connection c = open(storePath)) {
+      return new ArchiveResult(null, cutoff, Map.of(), delete(c, cutoff, false));
+    } catch (SQLException e) {
+      throw new StoreException("pruning " + storePath + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private Connection open(Path storePath) throws SQLException {
+    // Validates the file as analytics does (exists, SQLite, documented tables) before writing.
+    Store.open(storePath).close();
+    Connection c = Store.openReadWrite(storePath);
+    try {
+      if (!StoreSchema.hasDocumentedTables(c)) {
+        throw new InvalidInputException(storePath + " is not an RPA Insights store");
+      }
+      return c;
+    } catch (SQLException | RuntimeException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  private static Path prepareDir(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot create folder " + dir + ": " + e.getMessage(), e);
+    }
+    if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+      throw new InvalidInputException("cannot write to folder " + dir);
+    }
+    return dir;
+  }
+
+  private static List<List<String>> columnsOf(Connection c) throws SQLException {
+    List<List<String>> result = new ArrayList<>();
+    for (int i = 0; i < TABLES.size(); i++) {
+      List<String> cols = new ArrayList<>();
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("PRAGMA main.table_info(" + TABLES.get(i).name() + ")")) {
+        while (rs.next()) {
+          cols.add(rs.getString("name") + "\u0000" + nullToEmpty(rs.getString("type")));
+        }
+      }
+      result.add(cols);
+    }
+    return result;
+  }
+
+  /** Archive tables mirror the store's columns (documented and any extra), with their own keys. */
+  private static void createArchiveSchema(Connection c, List<List<String>> columns)
+      throws SQLException {
+    c.setAutoCommit(false);
+    try (Statement st = c.createStatement()) {
+      for (int i = 0; i < TABLES.size(); i++) {
+        Table t = TABLES.get(i);
+        List<String> existing = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery("PRAGMA arc.table_info(" + t.name() + ")")) {
+          while (rs.next()) {
+            existing.add(rs.getString("name"));
+          }
+        }
+        if (existing.isEmpty()) {
+          StringBuilder ddl = new StringBuilder("CREATE TABLE arc.").append(t.name()).append('(');
+          if (t.sourceRowId() != null) {
+            ddl.append("src_rowid INTEGER NOT NULL, ");
+          }
+          for (int k = 0; k < columns.get(i).size(); k++) {
+            String[] nt = columns.get(i).get(k).split("\u0000", 2);
+            ddl.append(k > 0 ? ", " : "").append(nt[0]).append(' ').append(nt[1]);
+          }
+          st.execute(ddl.append(')').toString());
+          st.execute(
+              "CREATE UNIQUE INDEX arc."
+                  + t.name()
+                  + "_archive_key ON "
+                  + t.name()
+                  + UNIQUE.get(t.name()));
+        } else {
+          for (String col : columns.get(i)) {
+            String[] nt = col.split("\u0000", 2);
+            if (!existing.contains(nt[0])) {
+              st.execute("ALTER TABLE arc." + t.name() + " ADD COLUMN " + nt[0] + ' ' + nt[1]);
+            }
+          }
+        }
+      }
+      st.execute(
+          "CREATE TABLE IF NOT EXISTS arc.archive_runs(run_id INTEGER PRIMARY KEY,"
+              + " finished_at INTEGER NOT NULL, cutoff INTEGER NOT NULL, copied TEXT NOT NULL,"
+              + " removed TEXT NOT NULL)");
+      st.execute("PRAGMA arc.user_version = " + FORMAT_VERSION);
+      c.commit();
+    } catch (SQLException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
+  private Map<String, Long> copy(Connection c, Instant cutoff, List<List<String>> columns)
+      throws SQLException {
+    Map<String, Long> copied = new LinkedHashMap<>();
+    c.setAutoCommit(false);
+    try {
+      for (int i = 0; i < TABLES.size(); i++) {
+        Table t = TABLES.get(i);
+        List<String> names = new ArrayList<>();
+        for (String col : columns.get(i)) {
+          names.add(col.split("\u0000", 2)[0]);
+        }
+        String cols = String.join(", ", names);
+        String selected = "m." + String.join(", m.", names);
+        String sql =
+            "INSERT OR IGNORE INTO arc."
+                + t.name()
+                + "("
+                + (t.sourceRowId() != null ? "src_rowid, " : "")
+                + cols
+                + ") SELECT "
+                + (t.sourceRowId() != null ? "m.rowid, " : "")
+                + selected
+                + " FROM main."
+                + t.name()
+                + " m WHERE "
+                + t.oldRows();
+        copied.put(t.name(), update(c, sql, cutoff));
+      }
+      c.commit();
+      return copied;
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
+  private static void verify(Connection c, Instant cutoff) throws SQLException {
+    for (Table t : TABLES) {
+      long old =
+          count(c, "SELECT count(*) FROM main." + t.name() + " m WHERE " + t.oldRows(), cutoff);
+      long kept =
+          count(
+              c,
+              "SELECT count(*) FROM main."
+                  + t.name()
+                  + " m WHERE "
+                  + t.oldRows()
+                  + " AND EXISTS (SELECT 1 FROM arc."
+                  + t.name()
+                  + " a WHERE "
+                  + t.key()
+                  + ")",
+              cutoff);
+      if (kept != old) {
+        throw new StoreException(
+            "archive check failed for "
+                + t.name()
+                + ": "
+                + old
+                + " old rows in the store but "
+                + kept
+                + " in the archive; nothing was deleted",
+            null);
+      }
+    }
+  }
+
+  private Map<String, Long> delete(Connection c, Instant cutoff, boolean onlyArchived)
+      throws SQLException {
+    Map<String, Long> removed = new LinkedHashMap<>();
+    c.setAutoCommit(false);
+    try {
+      // Children first: steps are found through their (still present) execution rows.
+      for (int i = TABLES.size() - 1; i >= 0; i--) {
+        Table t = TABLES.get(i);
+        if (t.name().equals("executions")) {
+          continue;
+        }
+        removed.put(t.name(), update(c, deleteSql(t, onlyArchived), cutoff));
+        listener.reached(Phase.DELETING);
+      }
+      removed.put("executions", update(c, deleteSql(TABLES.get(0), onlyArchived), cutoff));
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+    Map<String, Long> ordered = new LinkedHashMap<>();
+    for (Table t : TABLES) {
+      ordered.put(t.name(), removed.get(t.name()));
+    }
+    return ordered;
+  }
+
+  private static String deleteSql(Table t, boolean onlyArchived) {
+    // SQLite's DELETE has no alias: the rows are matched through their rowid.
+    String inner =
+        "SELECT m.rowid FROM main."
+            + t.name()
+            + " m WHERE "
+            + t.oldRows()
+            + (onlyArchived
+                ? " AND EXISTS (SELECT 1 FROM arc." + t.name() + " a WHERE " + t.key() + ")"
+                : "");
+    return "DELETE FROM main." + t.name() + " WHERE rowid IN (" + inner + ")";
+  }
+
+  private void recordRun(
+      Connection c, Instant cutoff, Map<String, Long> copied, Map<String, Long> removed)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO arc.archive_runs(finished_at, cutoff, copied, removed) VALUES (?,?,?,?)")) {
+      ps.setLong(1, clock.millis());
+      ps.setLong(2, cutoff.toEpochMilli());
+      ps.setString(3, copied.toString());
+      ps.setString(4, removed.toString());
+      ps.executeUpdate();
+    }
+  }
+
+  private static long update(Connection c, String sql, Instant cutoff) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(bind(sql))) {
+      bindAll(ps, sql, cutoff);
+      return ps.executeUpdate();
+    }
+  }
+
+  private static long count(Connection c, String sql, Instant cutoff) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(bind(sql))) {
+      bindAll(ps, sql, cutoff);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static String bind(String sql) {
+    return sql.replace(":cutoff", "?");
+  }
+
+  private static void bindAll(PreparedStatement ps, String sql, Instant cutoff)
+      throws SQLException {
+    int n = 0;
+    int at = sql.indexOf(":cutoff");
+    while (at >= 0) {
+      ps.setLong(++n, cutoff.toEpochMilli());
+      at = sql.indexOf(":cutoff", at + 1);
+    }
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}

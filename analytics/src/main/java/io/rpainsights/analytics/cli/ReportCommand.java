@@ -1,0 +1,120 @@
+package io.rpainsights.analytics.cli;
+
+import io.rpainsights.analytics.engine.Analytics;
+import io.rpainsights.analytics.report.CsvReport;
+import io.rpainsights.analytics.report.Html;
+import io.rpainsights.analytics.report.Json;
+import io.rpainsights.analytics.report.ReportBuilder;
+import io.rpainsights.analytics.report.ReportData;
+import io.rpainsights.analytics.report.ReportQuery;
+import io.rpainsights.analytics.store.InvalidInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes a report: html (one self-contained file with inline SVG charts), csv (sections) or"
+          + " json (the engine's records).",
+      "Summary, per-workflow statistics, steps, bottlenecks, degradation, trends, success rates,"
+          + " anomalies and prioritised insights."
+    })
+final class ReportCommand implements Callable<Integer> {
+  enum ReportFormat {
+    html,
+    csv,
+    json
+  }
+
+  private final CliContext context;
+  @Spec CommandSpec spec;
+  @Mixin DbOption db;
+  @Mixin WindowOptions window;
+
+  @Option(
+      names = "--format",
+      required = true,
+      paramLabel = "FORMAT",
+      description = "html, csv or json.")
+  ReportFormat format;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write.")
+  Path out;
+
+  @Option(
+      names = "--workflow",
+      paramLabel = "W",
+      description = "Only these workflows (repeatable; default: all).")
+  List<String> workflows;
+
+  @Option(
+      names = "--days",
+      defaultValue = "30",
+      paramLabel = "N",
+      description = "Insights look at the last N days (default: ${DEFAULT-VALUE}).")
+  int days;
+
+  ReportCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    ReportData data;
+    try (Analytics analytics = db.open(context)) {
+      data = new ReportBuilder(analytics).build(new ReportQuery(workflows, window.range(), days));
+    }
+    String text =
+        switch (format) {
+          case html -> Html.render(data);
+          case csv -> CsvReport.render(data);
+          case json -> Json.write(data) + "\n";
+        };
+    write(out, text);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            Locale.ROOT,
+            "Wrote %s (%,d bytes): %d workflows, %,d executions, %d insights, %d anomalies.%n",
+            out,
+            text.getBytes(StandardCharsets.UTF_8).length,
+            data.summary().workflows(),
+            data.summary().executions(),
+            data.summary().insights(),
+            data.summary().anomalies());
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  /** Writes through a temporary file and a rename, so a reader never sees half a report. */
+  static void write(Path target, String text) {
+    try {
+      Path dir = target.toAbsolutePath().getParent();
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
+      Path tmp = Files.createTempFile(dir, ".report-", ".tmp");
+      try {
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+}

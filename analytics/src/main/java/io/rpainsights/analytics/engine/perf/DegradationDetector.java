@@ -1,0 +1,169 @@
+package io.rpainsights.analytics.engine.perf;
+
+import io.rpainsights.analytics.engine.stat.DoubleList;
+import io.rpainsights.analytics.engine.stat.MannWhitney;
+import io.rpainsights.analytics.engine.stat.Percentiles;
+import io.rpainsights.analytics.store.Detail;
+import io.rpainsights.analytics.store.RowFilter;
+import io.rpainsights.analytics.store.StoreReader;
+import io.rpainsights.analytics.store.Window;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Finds steps that got slower: the last {@code current} window against the {@code baseline} window
+ * before it. A step is degraded only when both hold: its current durations are stochastically
+ * greater (one-sided Mann-Whitney U, p &lt; alpha) and its median rose by at least the minimum
+ * effect (percent and ms). With thousands of runs a tiny shift is "significant", so the effect size
+ * is what keeps noise from alarming; the test keeps a real but small-sample change from alarming
+ * either. Only completed runs (success or recovered) are compared, so a burst of fast failures does
+ * not read as a speed-up. Deterministic: no permutations.
+ */
+public final class DegradationDetector {
+  private final StoreReader reader;
+  private final Clock clock;
+
+  public DegradationDetector(StoreReader reader, Clock clock) {
+    this.reader = reader;
+    this.clock = clock;
+  }
+
+  /** One verdict per step of the workflow, in step order. */
+  public List<StepDegradation> degradation(DegradationQuery query) {
+    reader.requireWorkflow(query.workflowId());
+    return reader
+        .store()
+        .cached(query, true, clock.millis(), () -> compute(query, clock.instant()));
+  }
+
+  /** The verdicts with "now" given (used by insights and reports). */
+  public List<StepDegradation> compute(DegradationQuery query, Instant now) {
+    Window current = Window.last(query.current(), now);
+    Window baseline = Window.last(query.baseline(), current.since());
+    Map<String, Node> nodes = new HashMap<>();
+    reader.steps(
+        RowFilter.of(query.workflowId(), new Window(baseline.since(), current.until())),
+        Detail.TIMING,
+        row -> {
+          if (!row.completed()) {
+            return;
+          }
+          Node node =
+              nodes.computeIfAbsent(String.valueOf(row.nodeId()), k -> new Node(row.nodeId()));
+          if (node.actionType == null) {
+            node.actionType = row.actionType();
+          }
+          node.stepNumberSum += row.stepNumber();
+          node.rows++;
+          (row.startedAt() >= current.sinceMillis() ? node.current : node.baseline)
+              .add(row.durationMs());
+        });
+    List<Node> ordered = new ArrayList<>(nodes.values());
+    ordered.sort(
+        Comparator.comparingDouble((Node n) -> (double) n.stepNumberSum / n.rows)
+            .thenComparing(n -> String.valueOf(n.nodeId)));
+    List<StepDegradation> result = new ArrayList<>();
+    for (Node node : ordered) {
+      result.add(
+          judge(
+              query,
+              node.nodeId,
+              node.actionType,
+              node.baseline.toArray(),
+              node.current.toArray()));
+    }
+    return result;
+  }
+
+  /**
+   * The verdict for one step given its completed durations in the baseline and current windows (not
+   * changed); used by insights, which read the rows once for several analyses.
+   */
+  public static StepDegradation judge(
+      DegradationQuery q, String nodeId, String actionType, double[] baseline, double[] current) {
+    int nb = baseline.length;
+    int nc = current.length;
+    double[] base = baseline.clone();
+    double[] cur = current.clone();
+    java.util.Arrays.sort(base);
+    java.util.Arrays.sort(cur);
+    Double baseMedian = nb > 0 ? Percentiles.median(base) : null;
+    Double curMedian = nc > 0 ? Percentiles.median(cur) : null;
+    Double change =
+        baseMedian != null && curMedian != null && baseMedian > 0
+            ? (curMedian - baseMedian) / baseMedian * 100
+            : null;
+    if (nb < q.minSamples() || nc < q.minSamples()) {
+      return new StepDegradation(
+          q.workflowId(),
+          nodeId,
+          actionType,
+          nb,
+          nc,
+          baseMedian,
+          curMedian,
+          change,
+          null,
+          false,
+          "too few runs: " + nb + " + " + nc + ", need " + q.minSamples() + " each");
+    }
+    double p = MannWhitney.greater(base, cur).pValue();
+    double delta = curMedian - baseMedian;
+    boolean significant = p < q.alpha();
+    boolean large = change != null && change >= q.minChangePct() && delta >= q.minDeltaMs();
+    String verdict;
+    if (significant && large) {
+      verdict = String.format(Locale.ROOT, "slower: median %+.0f %%, %s", change, formatP(p));
+    } else if (!large) {
+      verdict =
+          String.format(
+              Locale.ROOT,
+              "no: median %+.1f %%, below +%s %% / +%s ms",
+              change == null ? 0 : change,
+              trim(q.minChangePct()),
+              trim(q.minDeltaMs()));
+    } else {
+      verdict = "no: not significant, " + formatP(p);
+    }
+    return new StepDegradation(
+        q.workflowId(),
+        nodeId,
+        actionType,
+        nb,
+        nc,
+        baseMedian,
+        curMedian,
+        change,
+        p,
+        significant && large,
+        verdict);
+  }
+
+  /** {@code p = 0.012}, or {@code p < 1e-6} where the normal approximation underflows. */
+  public static String formatP(double p) {
+    return p < 1e-6 ? "p < 1e-6" : String.format(Locale.ROOT, "p = %.2g", p);
+  }
+
+  private static String trim(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  private static final class Node {
+    final String nodeId;
+    String actionType;
+    long stepNumberSum;
+    long rows;
+    final DoubleList baseline = new DoubleList();
+    final DoubleList current = new DoubleList();
+
+    Node(String nodeId) {
+      this.nodeId = nodeId;
+    }
+  }
+}

@@ -1,0 +1,271 @@
+package io.rpainsights.analytics.store;
+
+import io.rpainsights.schema.StoreSchema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * An RPA Insights store opened for analysis.
+ *
+ * <p>The agent's tables are only ever read, through connections opened {@code SQLITE_OPEN_READONLY}
+ * (WAL readers never block the writer). Analytics' own state lives in tables prefixed {@code
+ * analytics_}, written through one lazily opened read-write connection in short transactions.
+ *
+ * <p>Thread-safe: read connections are pooled (one per concurrent reader), the write connection is
+ * used under a lock. Cached results are invalidated by {@code PRAGMA data_version}, which changes
+ * whenever any other connection — the agent, another process, or our own writer — commits; it is
+ * read on one dedicated connection because the value is only comparable within a connection.
+ */
+public final class Store implements AutoCloseable {
+  /** At most this many idle read connections are kept; more may be open under load. */
+  private static final int MAX_IDLE_READERS = 4;
+
+  private final Path path;
+  private final StoreOptions options;
+  private final ConcurrentLinkedQueue<Connection> idleReaders = new ConcurrentLinkedQueue<>();
+  private final Connection monitor;
+  private final QueryCache cache;
+  private final Object writeLock = new Object();
+  private Connection writer; // guarded by writeLock
+  private volatile boolean closed;
+
+  private Store(Path path, StoreOptions options, Connection monitor) {
+    this.path = path;
+    this.options = options;
+    this.monitor = monitor;
+    this.cache = new QueryCache(options.cacheEntries());
+  }
+
+  /** Opens a store with the default options; see {@link #open(Path, StoreOptions)}. */
+  public static Store open(Path path) {
+    return open(path, StoreOptions.defaults());
+  }
+
+  /**
+   * Opens {@code path} for analysis after checking that it is an RPA Insights store: it must exist
+   * and hold every documented table (any producer, any schema version ≥ 1, or none at all).
+   *
+   * @throws InvalidInputException when the file is missing, not SQLite, or not ours
+   */
+  public static Store open(Path path, StoreOptions options) {
+    if (!Files.exists(path)) {
+      throw new InvalidInputException("no such file: " + path);
+    }
+    if (!Files.isRegularFile(path)) {
+      throw new InvalidInputException("not a file: " + path);
+    }
+    if (!Files.isReadable(path)) {
+      throw new InvalidInputException("cannot read " + path + ": permission denied");
+    }
+    Connection connection = null;
+    try {
+      connection = connect(path, true, options);
+      if (!StoreSchema.hasDocumentedTables(connection)) {
+        throw new InvalidInputException(
+            path
+                + " is not an RPA Insights store: it lacks the table(s) "
+                + String.join(", ", missingTables(connection)));
+      }
+      return new Store(path, options, connection);
+    } catch (SQLException e) {
+      closeQuietly(connection);
+      throw new InvalidInputException(
+          "cannot read " + path + " as an SQLite database: " + firstLine(e.getMessage()), e);
+    } catch (RuntimeException e) {
+      closeQuietly(connection);
+      throw e;
+    }
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  /** Runs read-only work on a pooled read connection. */
+  public <T> T read(SqlFunction<T> work) {
+    Connection connection = borrow();
+    boolean healthy = false;
+    try {
+      T result = work.apply(connection);
+      healthy = true;
+      return result;
+    } catch (SQLException e) {
+      throw new StoreException("reading " + path + " failed: " + firstLine(e.getMessage()), e);
+    } finally {
+      giveBack(connection, healthy);
+    }
+  }
+
+  /**
+   * Runs work on analytics' own tables ({@code analytics_*}) in one short transaction on the
+   * store's single read-write connection. Never use it for the agent's tables.
+   *
+   * @throws StoreException when the store cannot be written (read-only file or directory) or the
+   *     work fails; the transaction is rolled back
+   */
+  public <T> T writeAnalytics(SqlFunction<T> work) {
+    synchronized (writeLock) {
+      try {
+        if (writer == null) {
+          writer = connect(path, false, options);
+        }
+        writer.setAutoCommit(false);
+        try {
+          T result = work.apply(writer);
+          writer.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          writer.rollback();
+          throw e;
+        } finally {
+          writer.setAutoCommit(true);
+        }
+      } catch (SQLException e) {
+        throw new StoreException("writing to " + path + " failed: " + firstLine(e.getMessage()), e);
+      }
+    }
+  }
+
+  /**
+   * Whether analytics may and can keep its own state in this store: allowed by the options, file
+   * and folder writable.
+   */
+  public boolean isWritable() {
+    Path dir = path.toAbsolutePath().getParent();
+    return options.writeState() && Files.isWritable(path) && (dir == null || Files.isWritable(dir));
+  }
+
+  /** A number that changes whenever another connection has committed to the store. */
+  public long dataVersion() {
+    synchronized (monitor) {
+      try (Statement st = monitor.createStatement();
+          ResultSet rs = st.executeQuery("PRAGMA data_version")) {
+        return rs.next() ? rs.getLong(1) : 0;
+      } catch (SQLException e) {
+        throw new StoreException("reading " + path + " failed: " + firstLine(e.getMessage()), e);
+      }
+    }
+  }
+
+  /**
+   * The cached answer for {@code key}, computed by {@code compute} when absent or stale. Keys are
+   * query records, which hold windows as the user wrote them ({@link TimeRange}); an answer over a
+   * window relative to now expires after {@link StoreOptions#relativeWindowTtl()} even when no row
+   * arrives, because the window slides.
+   */
+  public <T> T cached(Object key, boolean slidesWithNow, long nowMillis, Supplier<T> compute) {
+    long maxAge = slidesWithNow ? options.relativeWindowTtl().toMillis() : Long.MAX_VALUE / 2;
+    return cache.get(key, dataVersion(), nowMillis, maxAge, compute);
+  }
+
+  /** Drops every cached answer. */
+  public void clearCache() {
+    cache.clear();
+  }
+
+  /** Opens a separate read-write connection, for the archive and the synthetic generator. */
+  public static Connection openReadWrite(Path path) throws SQLException {
+    return connect(path, false, StoreOptions.defaults());
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    Connection c;
+    while ((c = idleReaders.poll()) != null) {
+      closeQuietly(c);
+    }
+    synchronized (monitor) {
+      closeQuietly(monitor);
+    }
+    synchronized (writeLock) {
+      closeQuietly(writer);
+      writer = null;
+    }
+  }
+
+  private Connection borrow() {
+    if (closed) {
+      throw new IllegalStateException("store " + path + " is closed");
+    }
+    Connection c = idleReaders.poll();
+    if (c != null) {
+      return c;
+    }
+    try {
+      return connect(path, true, options);
+    } catch (SQLException e) {
+      throw new StoreException("opening " + path + " failed: " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  private void giveBack(Connection connection, boolean healthy) {
+    if (healthy && !closed && idleReaders.size() < MAX_IDLE_READERS) {
+      idleReaders.offer(connection);
+      if (closed && idleReaders.remove(connection)) {
+        closeQuietly(connection);
+      }
+    } else {
+      closeQuietly(connection);
+    }
+  }
+
+  private static Connection connect(Path path, boolean readOnly, StoreOptions options)
+      throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, options.busyTimeout().toMillis()));
+    config.setReadOnly(readOnly);
+    config.setGetGeneratedKeys(false);
+    config.setCacheSize(-options.pageCacheKib());
+    Connection connection = config.createConnection("jdbc:sqlite:" + path.toAbsolutePath());
+    if (readOnly) {
+      try (Statement st = connection.createStatement()) {
+        // Memory-mapped reads avoid a copy per page on the large scans of long windows.
+        st.execute("PRAGMA mmap_size = 268435456");
+      }
+    }
+    return connection;
+  }
+
+  private static List<String> missingTables(Connection connection) throws SQLException {
+    Set<String> present = new TreeSet<>();
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+      while (rs.next()) {
+        present.add(rs.getString(1));
+      }
+    }
+    List<String> missing = new ArrayList<>(StoreSchema.DOCUMENTED_TABLES);
+    missing.removeAll(present);
+    return missing;
+  }
+
+  static String firstLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+
+  private static void closeQuietly(Connection connection) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // Closing is best effort; nothing the caller could do about it.
+      }
+    }
+  }
+}

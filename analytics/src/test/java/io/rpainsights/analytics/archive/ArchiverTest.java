@@ -1,0 +1,288 @@
+package io.rpainsights.analytics.archive;
+
+import static io.rpainsights.analytics.testing.StoreFixture.ago;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rpainsights.analytics.testing.CliRun;
+import io.rpainsights.analytics.testing.StoreFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ArchiverTest {
+  static final Map<String, String> COLUMNS =
+      Map.of(
+          "executions",
+          "execution_id, workflow_id, parent_execution_id, host, started_at, completed_at,"
+              + " duration_ms, status, steps_total, steps_completed, steps_failed,"
+              + " steps_recovered, error_type, error_message",
+          "steps",
+          "id, execution_id, workflow_id, node_id, action_type, step_number, started_at,"
+              + " duration_ms, status, error_type, error_message",
+          "recoveries",
+          "id, execution_id, workflow_id, node_id, strategy, success, started_at, duration_ms,"
+              + " error_message",
+          "resources",
+          "ts, host, process_cpu_pct, system_cpu_pct, process_rss_bytes, heap_used_bytes,"
+              + " system_mem_used_bytes, disk_read_bytes, disk_write_bytes, gpu_util_pct,"
+              + " gpu_mem_used_bytes, running_executions",
+          "timers",
+          "ts, name, labels, duration_ms, success, error_type");
+
+  @TempDir Path dir;
+  Path db;
+  Path archiveDir;
+  Instant cutoff = StoreFixture.NOW.minus(Duration.ofDays(90));
+  Map<String, List<String>> before;
+
+  @BeforeEach
+  void fixture() throws Exception {
+    db = dir.resolve("store.db");
+    archiveDir = dir.resolve("archive");
+    try (StoreFixture f = StoreFixture.create(db)) {
+      for (int i = 0; i < 30; i++) {
+        // Days 60..176 ago: some before the cutoff, some after.
+        long t = ago(Duration.ofDays(60 + 4L * i));
+        String id = "e" + i;
+        f.execution(id, "w", t, 100.0 + i, i % 7 == 0 ? "failed" : "success")
+            .step(id, "w", "open", "navigate", 1, t, 40, "success", null)
+            .step(id, "w", "ocr", "ocr", 2, t + 40, 60, i % 5 == 0 ? "recovered" : "success", null)
+            .recovery(id, "w", "ocr", "retry", true, t + 50, 10)
+            .resource(t, 20 + i, 10, 400_000_000L);
+        f.sql(
+            "INSERT INTO timers(ts, name, labels, duration_ms, success, error_type) VALUES ("
+                + t
+                + ", 'ui_detection', '{\"p\":\"a\"}', 12.5, 1, NULL)");
+      }
+      // A very old execution that is still running: it and its rows stay.
+      long old = ago(Duration.ofDays(200));
+      f.execution("run-old", "w", "h", old, null, "running", 3, null)
+          .step("run-old", "w", "open", "navigate", 1, old, 40, "success", null)
+          .recovery("run-old", "w", "open", "retry", false, old + 45, 5);
+      // A recovery without an execution, and two identical resource samples.
+      f.recovery(null, "w", "x", "retry", true, ago(Duration.ofDays(150)), 3)
+          .resource(ago(Duration.ofDays(140)), 50, 25, 1L)
+          .resource(ago(Duration.ofDays(140)), 50, 25, 1L);
+    }
+    before = snapshot(db, null);
+  }
+
+  @Test
+  void movesOldRowsKeepsRecentAndRunningOnesAndLosesNothing() throws Exception {
+    ArchiveResult r = new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir);
+    assertThat(r.archive()).isEqualTo(archiveDir.resolve(Archiver.FILE_NAME));
+    assertThat(r.removed().get("executions")).isEqualTo(22);
+    assertThat(r.removed().get("steps")).isEqualTo(44);
+    assertThat(r.removed().get("resources")).isEqualTo(24);
+    assertThat(r.copied()).isEqualTo(r.removed());
+    assertUnionIsTheOriginal();
+    Map<String, List<String>> store = snapshot(db, null);
+    assertThat(String.join("\n", store.get("executions"))).contains("run-old");
+    assertThat(count(db, "SELECT count(*) FROM steps WHERE execution_id = 'run-old'")).isEqualTo(1);
+    assertThat(count(db, "SELECT count(*) FROM recoveries WHERE execution_id = 'run-old'"))
+        .isEqualTo(1);
+    assertThat(
+            count(
+                db,
+                "SELECT count(*) FROM executions WHERE status <> 'running' AND started_at < "
+                    + cutoff.toEpochMilli()))
+        .isZero();
+  }
+
+  @Test
+  void runningAgainChangesNothing() throws Exception {
+    new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir);
+    ArchiveResult again = new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir);
+    assertThat(again.totalRemoved()).isZero();
+    assertThat(again.copied().values()).containsOnly(0L);
+    assertUnionIsTheOriginal();
+    assertThat(count(archiveDir.resolve(Archiver.FILE_NAME), "SELECT count(*) FROM archive_runs"))
+        .isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Archiver.Phase.class)
+  void anInterruptionAtAnyPhaseIsRepairedByTheNextRun(Archiver.Phase phase) throws Exception {
+    Archiver crashing =
+        new Archiver(
+            StoreFixture.CLOCK,
+            p -> {
+              if (p == phase) {
+                throw new IllegalStateException("simulated crash at " + p);
+              }
+            });
+    assertThatThrownBy(() -> crashing.archive(db, cutoff, archiveDir))
+        .hasMessageContaining("simulated crash");
+    assertNoRowLostOrDuplicated();
+    new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir);
+    assertUnionIsTheOriginal();
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Archiver.Phase.class,
+      names = {"COPIED", "DELETING"})
+  void aKilledProcessIsRepairedByTheNextRun(Archiver.Phase phase) throws Exception {
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ArchiveCrashMain.class.getName(),
+                db.toString(),
+                archiveDir.toString(),
+                phase.name(),
+                Long.toString(cutoff.toEpochMilli()))
+            .redirectErrorStream(true)
+            .start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String output = new String(p.getInputStream().readAllBytes());
+    assertThat(p.exitValue()).as(output).isEqualTo(3);
+    assertNoRowLostOrDuplicated();
+    new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir);
+    assertUnionIsTheOriginal();
+  }
+
+  @Test
+  void idsTheStoreReusesAreNotMistakenForArchivedRows() throws Exception {
+    Instant all = StoreFixture.NOW.plus(Duration.ofDays(1));
+    try (StoreFixture f = StoreFixture.create(db)) {
+      f.sql("DELETE FROM executions WHERE execution_id = 'run-old'");
+      f.sql("DELETE FROM recoveries WHERE execution_id = 'run-old'");
+    }
+    new Archiver(StoreFixture.CLOCK).archive(db, all, archiveDir);
+    // Every step went, run-old's too (its execution row is gone): the table is empty.
+    assertThat(count(db, "SELECT count(*) FROM steps")).isZero();
+    assertThat(
+            count(
+                archiveDir.resolve(Archiver.FILE_NAME), "SELECT count(*) FROM steps WHERE id = 1"))
+        .isEqualTo(1);
+    try (StoreFixture f = StoreFixture.create(db)) {
+      long t = ago(Duration.ofHours(1));
+      f.execution("new", "w", t, 50.0, "success")
+          .step("new", "w", "open", "navigate", 1, t, 40, "success", null);
+    }
+    assertThat(count(db, "SELECT id FROM steps")).isEqualTo(1); // the id starts again at 1
+    long archivedBefore =
+        count(archiveDir.resolve(Archiver.FILE_NAME), "SELECT count(*) FROM steps");
+    new Archiver(StoreFixture.CLOCK).archive(db, all.plus(Duration.ofDays(1)), archiveDir);
+    assertThat(count(archiveDir.resolve(Archiver.FILE_NAME), "SELECT count(*) FROM steps"))
+        .isEqualTo(archivedBefore + 1);
+    assertThat(count(db, "SELECT count(*) FROM steps")).isZero();
+  }
+
+  @Test
+  void pruneDeletesTheSameRowsWithoutACopy() throws Exception {
+    ArchiveResult r = new Archiver(StoreFixture.CLOCK).prune(db, cutoff);
+    assertThat(r.removed().get("executions")).isEqualTo(22);
+    assertThat(Files.exists(archiveDir)).isFalse();
+    assertThat(count(db, "SELECT count(*) FROM executions")).isEqualTo(9);
+  }
+
+  @Test
+  void theCommandsReportWhatTheyMovedAndRejectBadInput() {
+    CliRun r =
+        CliRun.run(
+            "archive", "--db", db.toString(), "--older-than", "90d", "--to", archiveDir.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("22 executions").contains("44 steps");
+    CliRun bad =
+        CliRun.run(
+            "archive",
+            "--db",
+            dir.resolve("nope.db").toString(),
+            "--older-than",
+            "90d",
+            "--to",
+            archiveDir.toString());
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err().strip()).contains("no such file").doesNotContain("\n");
+    CliRun unconfirmed = CliRun.run("prune", "--db", db.toString(), "--older-than", "90d");
+    assertThat(unconfirmed.exitCode()).isEqualTo(2);
+    CliRun prune = CliRun.run("prune", "--db", db.toString(), "--older-than", "1d", "--yes");
+    assertThat(prune.exitCode()).as(prune.err()).isZero();
+    assertThat(prune.out()).contains("8 executions");
+  }
+
+  private void assertUnionIsTheOriginal() throws Exception {
+    Map<String, List<String>> store = snapshot(db, null);
+    Map<String, List<String>> archive = snapshot(archiveDir.resolve(Archiver.FILE_NAME), null);
+    for (String table : COLUMNS.keySet()) {
+      List<String> union = new ArrayList<>(store.get(table));
+      union.addAll(archive.get(table));
+      Collections.sort(union);
+      assertThat(union).as(table).containsExactlyElementsOf(before.get(table));
+    }
+  }
+
+  /**
+   * After an interruption: every original row is in the store or the archive, none twice in one.
+   */
+  private void assertNoRowLostOrDuplicated() throws Exception {
+    Map<String, List<String>> store = snapshot(db, null);
+    Path archive = archiveDir.resolve(Archiver.FILE_NAME);
+    Map<String, List<String>> arc = Files.exists(archive) ? snapshot(archive, null) : Map.of();
+    for (String table : COLUMNS.keySet()) {
+      List<String> union = new ArrayList<>(store.get(table));
+      for (String row : arc.getOrDefault(table, List.of())) {
+        if (!store.get(table).contains(row)) {
+          union.add(row);
+        }
+      }
+      Collections.sort(union);
+      assertThat(union).as(table).containsExactlyElementsOf(before.get(table));
+      assertThat(store.get(table))
+          .as(table)
+          .containsExactlyInAnyOrderElementsOf(new ArrayList<>(store.get(table)));
+    }
+  }
+
+  private static Map<String, List<String>> snapshot(Path file, String unused) throws SQLException {
+    Map<String, List<String>> result = new java.util.HashMap<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = c.createStatement()) {
+      for (Map.Entry<String, String> e : COLUMNS.entrySet()) {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery("SELECT " + e.getValue() + " FROM " + e.getKey())) {
+          int n = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 1; i <= n; i++) {
+              sb.append(rs.getObject(i)).append('|');
+            }
+            rows.add(sb.toString());
+          }
+        }
+        Collections.sort(rows);
+        result.put(e.getKey(), rows);
+      }
+    }
+    return result;
+  }
+
+  private static long count(Path file, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package io.rpainsights.analytics.cli;
+
+import static io.rpainsights.analytics.testing.StoreFixture.ago;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rpainsights.analytics.report.Json;
+import io.rpainsights.analytics.testing.CliRun;
+import io.rpainsights.analytics.testing.StoreFixture;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatsCommandTest {
+  @TempDir Path dir;
+  String db;
+
+  @BeforeEach
+  void fixture() {
+    Path p = dir.resolve("cli.db");
+    db = p.toString();
+    try (StoreFixture f = StoreFixture.create(p)) {
+      f.execution("e1", "invoice", ago(Duration.ofHours(3)), 100.0, "success")
+          .execution("e2", "invoice", ago(Duration.ofHours(2)), 2500.0, "success")
+          .execution("e3", "invoice", ago(Duration.ofHours(1)), 180_000.0, "failed")
+          .step("e1", "invoice", "ocr", "ocr", 1, ago(Duration.ofHours(3)), 90, "success", null);
+    }
+  }
+
+  @Test
+  void tableIsAlignedWithHumanisedDurations() {
+    CliRun r = CliRun.run("stats", "--db", db);
+    assertThat(r.exitCode()).isZero();
+    String[] lines = r.outLines();
+    assertThat(lines[0]).startsWith("Workflow").contains("Median").contains("p95");
+    assertThat(lines[1]).matches("[- ]+");
+    assertThat(lines[2]).startsWith("invoice").contains("2.50 s").contains("3.0 min");
+    assertThat(lines[2]).contains("66.7 %");
+    // Right-aligned numbers end where their headers end.
+    assertThat(lines[2].length()).isEqualTo(lines[1].length());
+  }
+
+  @Test
+  void jsonHasTheDocumentedFieldsInMilliseconds() throws Exception {
+    CliRun r = CliRun.run("stats", "--db", db, "--format", "json");
+    assertThat(r.exitCode()).isZero();
+    JsonNode row = Json.mapper().readTree(r.out()).get(0);
+    assertThat(row.get("workflowId").asText()).isEqualTo("invoice");
+    assertThat(row.get("count").asLong()).isEqualTo(3);
+    assertThat(row.get("successRate").asDouble()).isEqualTo(2.0 / 3);
+    assertThat(row.get("medianMs").asDouble()).isEqualTo(2500.0);
+    assertThat(row.get("p95Ms").asDouble()).isEqualTo(2500 + 0.9 * (180_000 - 2500));
+    for (String f : new String[] {"avgMs", "p99Ms", "minMs", "maxMs", "stddevMs"}) {
+      assertThat(row.has(f)).as(f).isTrue();
+    }
+    assertThat(row.has("nodeId")).isFalse();
+  }
+
+  @Test
+  void csvHeaderUsesTheJsonFieldNamesAndRawValues() {
+    CliRun r = CliRun.run("stats", "--db", db, "--format", "csv", "--by", "step");
+    assertThat(r.exitCode()).isZero();
+    String[] lines = r.outLines();
+    assertThat(lines[0])
+        .isEqualTo(
+            "workflowId,nodeId,actionType,count,successRate,avgMs,medianMs,p95Ms,p99Ms,minMs,"
+                + "maxMs,stddevMs");
+    assertThat(lines[1]).isEqualTo("invoice,ocr,ocr,1,1,90,90,90,90,90,90,");
+  }
+
+  @Test
+  void anUnknownWorkflowIsOneLineAndExitTwo() {
+    assertBadInput(
+        CliRun.run("stats", "--db", db, "--workflow", "nope"), "unknown workflow 'nope'");
+  }
+
+  @Test
+  void aMalformedDurationIsOneLineAndExitTwo() {
+    assertBadInput(CliRun.run("stats", "--db", db, "--since", "7x"), "malformed duration '7x'");
+  }
+
+  @Test
+  void aMissingFileIsOneLineAndExitTwo() {
+    assertBadInput(
+        CliRun.run("stats", "--db", dir.resolve("missing.db").toString()), "no such file");
+  }
+
+  @Test
+  void aDatabaseThatIsNotOursIsOneLineAndExitTwo() throws Exception {
+    Path other = dir.resolve("other.db");
+    java.nio.file.Files.writeString(other, "plain text");
+    assertBadInput(CliRun.run("stats", "--db", other.toString()), "SQLite");
+  }
+
+  @Test
+  void unknownOptionsGroupingsFormatsAndStatusesAreOneLineAndExitTwo() {
+    assertBadInput(CliRun.run("stats", "--db", db, "--by", "planet"), "unknown grouping");
+    assertBadInput(CliRun.run("stats", "--db", db, "--format", "xml"), "--format");
+    assertBadInput(CliRun.run("stats", "--db", db, "--bogus"), "--bogus");
+    assertBadInput(
+        CliRun.run("stats", "--db", db, "--by", "step", "--status", "timeout"), "status");
+    assertBadInput(CliRun.run("stats"), "--db");
+    assertBadInput(CliRun.run("nonsense"), "nonsense");
+  }
+
+  @Test
+  void debugAddsTheStackTrace() {
+    CliRun r = CliRun.run("stats", "--db", db, "--workflow", "nope", "--debug");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("InvalidInputException").contains("\tat ");
+  }
+
+  @Test
+  void helpWorksOnTheCommand() {
+    CliRun r = CliRun.run("stats", "--help");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("--since").contains("--by").contains("--format");
+  }
+
+  static void assertBadInput(CliRun r, String fragment) {
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err().strip()).doesNotContain("\n").contains(fragment);
+    assertThat(r.err()).doesNotContain("\tat ");
+  }
+}

@@ -1,0 +1,138 @@
+package io.rpainsights.analytics.engine.insight;
+
+import static io.rpainsights.analytics.testing.StoreFixture.ago;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.rpainsights.analytics.engine.Analytics;
+import io.rpainsights.analytics.store.ImplementedInsightRow;
+import io.rpainsights.analytics.store.InvalidInputException;
+import io.rpainsights.analytics.testing.Expected;
+import io.rpainsights.analytics.testing.StoreFixture;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rules on hand-made stores, with impacts computed independently. */
+class InsightRulesTest {
+  @TempDir Path dir;
+  Path db;
+  static final int RUNS = 40;
+
+  @BeforeEach
+  void fixture() {
+    db = dir.resolve("r.db");
+    try (StoreFixture f = StoreFixture.create(db)) {
+      // 40 runs over two days: 'open' 100 ms, 'ocr' 400 + 10·i ms; one run in ten fails at 'save'.
+      for (int i = 0; i < RUNS; i++) {
+        long t = ago(Duration.ofHours(2 + i));
+        String id = "e" + i;
+        boolean fails = i % 10 == 0;
+        f.execution(id, "w", t, 600.0 + 10 * i, fails ? "failed" : "success")
+            .step(id, "w", "open", "navigate", 1, t, 100, "success", null)
+            .step(id, "w", "ocr", "ocr", 2, t + 100, 400 + 10 * i, "success", null)
+            .step(
+                id,
+                "w",
+                "save",
+                "db",
+                3,
+                t + 600,
+                50,
+                fails ? "failed" : "success",
+                fails ? "SaveError" : null);
+      }
+    }
+  }
+
+  @Test
+  void dominantBottleneckImpactIsHalfItsShare() {
+    try (Analytics a = Analytics.open(db, StoreFixture.CLOCK)) {
+      Insight b = find(a.insights().insights(new InsightQuery("w", 30)), "dominant-bottleneck");
+      double ocr = 0;
+      for (int i = 0; i < RUNS; i++) {
+        ocr += 400 + 10 * i;
+      }
+      double total = ocr + RUNS * 100 + RUNS * 50;
+      assertThat(b.nodeId()).isEqualTo("ocr");
+      assertThat(b.impact()).isCloseTo(ocr / total / 2, within(1e-12));
+      assertThat(b.priority()).isCloseTo(ocr / total / 2 * 0.5, within(1e-12));
+      double[] d = new double[RUNS];
+      for (int i = 0; i < RUNS; i++) {
+        d[i] = 400 + 10 * i;
+      }
+      assertThat(b.metric()).isEqualTo("medianMs");
+      assertThat(b.metricValue()).isEqualTo(Expected.r7(d, 0.5));
+    }
+  }
+
+  @Test
+  void lowSuccessImpactIsTheFailedShareAndNamesTheFailingStep() {
+    try (Analytics a = Analytics.open(db, StoreFixture.CLOCK)) {
+      Insight low = find(a.insights().insights(new InsightQuery("w", 30)), "low-success-rate");
+      assertThat(low.impact()).isCloseTo(4.0 / 40, within(1e-12));
+      assertThat(low.nodeId()).isEqualTo("save");
+      assertThat(low.description()).contains("4 of 40 runs").contains("SaveError");
+    }
+  }
+
+  @Test
+  void implementedInsightsReportTheMeasuredBeforeAndAfter() {
+    String id;
+    double before;
+    try (Analytics a = Analytics.open(db, StoreFixture.CLOCK)) {
+      Insight b = find(a.insights().insights(new InsightQuery("w", 30)), "dominant-bottleneck");
+      id = b.id();
+      before = b.metricValue();
+      ImplementedInsightRow row = a.insights().implement(id, "cached OCR results", 30);
+      assertThat(row.beforeValue()).isEqualTo(before);
+      assertThat(row.implementedAt()).isEqualTo(StoreFixture.NOW.toEpochMilli());
+    }
+    // After the change: 10 runs with OCR at 150..240 ms.
+    double[] after = new double[10];
+    try (StoreFixture f = StoreFixture.create(db)) {
+      for (int i = 0; i < 10; i++) {
+        long t = StoreFixture.NOW.plus(Duration.ofMinutes(10 + i)).toEpochMilli();
+        after[i] = 150 + 10 * i;
+        f.execution("n" + i, "w", t, 400.0, "success")
+            .step("n" + i, "w", "ocr", "ocr", 2, t + 100, after[i], "success", null);
+      }
+    }
+    Clock later = Clock.fixed(StoreFixture.NOW.plus(Duration.ofHours(1)), ZoneOffset.UTC);
+    try (Analytics a = Analytics.open(db, later)) {
+      List<Insight> insights = a.insights().insights(new InsightQuery("w", 30));
+      Insight done = insights.stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+      assertThat(done.status()).isEqualTo("implemented");
+      MeasuredImpact m = done.measuredImpact();
+      assertThat(m.before()).isEqualTo(before);
+      assertThat(m.after()).isEqualTo(Expected.r7(after, 0.5));
+      assertThat(m.changePct())
+          .isCloseTo((Expected.r7(after, 0.5) - before) / before * 100, within(1e-9));
+      assertThat(m.verdict()).isEqualTo("improved");
+      assertThat(m.runsSince()).isEqualTo(10);
+      assertThat(m.note()).isEqualTo("cached OCR results");
+    }
+  }
+
+  @Test
+  void anUnknownInsightCannotBeImplemented() {
+    try (Analytics a = Analytics.open(db, StoreFixture.CLOCK)) {
+      assertThatThrownBy(() -> a.insights().implement("0000000000", null, 30))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("unknown insight");
+    }
+  }
+
+  static Insight find(List<Insight> insights, String category) {
+    return insights.stream()
+        .filter(i -> i.category().equals(category))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + category + " in " + insights));
+  }
+}

@@ -1,0 +1,147 @@
+package io.rpainsights.analytics.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rpainsights.analytics.store.InvalidInputException;
+import io.rpainsights.analytics.testing.CliRun;
+import io.rpainsights.analytics.testing.StoreFixture;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryGeneratorTest {
+  @TempDir Path dir;
+
+  private static GeneratorConfig config(long seed) {
+    return GeneratorConfig.of(3_000, Duration.ofDays(10), 5, seed, StoreFixture.NOW);
+  }
+
+  @Test
+  void everyRowIsMarkedSyntheticAndTheCountsAddUp() throws Exception {
+    Path db = dir.resolve("g.db");
+    GenerationSummary s = new HistoryGenerator().generate(db, config(1), null);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement st = c.createStatement()) {
+      assertThat(scalar(st, "SELECT count(*) FROM executions WHERE status <> 'running'"))
+          .isEqualTo(3_000);
+      assertThat(scalar(st, "SELECT count(*) FROM executions WHERE status = 'running'"))
+          .isEqualTo(s.running());
+      assertThat(scalar(st, "SELECT count(*) FROM executions WHERE host <> 'synthetic'")).isZero();
+      assertThat(scalar(st, "SELECT count(*) FROM executions WHERE execution_id NOT LIKE 'syn-%'"))
+          .isZero();
+      assertThat(scalar(st, "SELECT count(*) FROM steps")).isEqualTo(s.steps());
+      assertThat(scalar(st, "SELECT count(*) FROM recoveries")).isEqualTo(s.recoveries());
+      assertThat(scalar(st, "SELECT count(*) FROM resources")).isEqualTo(s.resources());
+      assertThat(scalar(st, "SELECT count(DISTINCT workflow_id) FROM executions")).isEqualTo(5);
+      try (ResultSet rs =
+          st.executeQuery("SELECT value FROM analytics_meta WHERE key = 'synthetic'")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("true");
+      }
+      // Steps of finished executions match their counters: completed = success + recovered.
+      assertThat(
+              scalar(
+                  st,
+                  "SELECT count(*) FROM executions e WHERE status <> 'running' AND steps_completed"
+                      + " <> (SELECT count(*) FROM steps s WHERE s.execution_id = e.execution_id"
+                      + " AND s.status IN ('success', 'recovered'))"))
+          .isZero();
+      assertThat(scalar(st, "SELECT max(started_at) FROM executions"))
+          .isLessThanOrEqualTo(StoreFixture.NOW.toEpochMilli());
+      try (ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+        rs.next();
+        assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
+      }
+    }
+    assertThat(s.spikedExecutionIds()).isNotEmpty().allMatch(id -> id.startsWith("syn-"));
+    assertThat(s.degradedWorkflowId()).isEqualTo("invoice-processing");
+  }
+
+  @Test
+  void theSameSeedWritesTheSameRows() throws Exception {
+    Path a = dir.resolve("a.db");
+    Path b = dir.resolve("b.db");
+    Path c = dir.resolve("c.db");
+    new HistoryGenerator().generate(a, config(9), null);
+    new HistoryGenerator().generate(b, config(9), null);
+    new HistoryGenerator().generate(c, config(10), null);
+    assertThat(digest(a)).isEqualTo(digest(b)).isNotEqualTo(digest(c));
+  }
+
+  @Test
+  void refusesToMixSyntheticRowsIntoAStoreWithData() {
+    Path db = dir.resolve("captured.db");
+    try (StoreFixture f = StoreFixture.create(db)) {
+      f.execution("real-1", "w", StoreFixture.NOW.toEpochMilli() - 1000, 5.0, "success");
+    }
+    assertThatThrownBy(() -> new HistoryGenerator().generate(db, config(1), null))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("already holds 1 executions");
+  }
+
+  @Test
+  void theCommandWritesAndReports() {
+    Path db = dir.resolve("cli.db");
+    CliRun r =
+        CliRun.run(
+            "generate",
+            "--db",
+            db.toString(),
+            "--executions",
+            "500",
+            "--days",
+            "3",
+            "--workflows",
+            "3",
+            "--seed",
+            "5");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("500 executions").contains("synthetic, seed 5");
+    CliRun again =
+        CliRun.run("generate", "--db", db.toString(), "--executions", "5", "--days", "1");
+    assertThat(again.exitCode()).isEqualTo(2);
+    assertThat(again.err().strip()).contains("refusing").doesNotContain("\n");
+  }
+
+  private static long scalar(Statement st, String sql) throws Exception {
+    try (ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static String digest(Path db) throws Exception {
+    MessageDigest md = MessageDigest.getInstance("SHA-256");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement st = c.createStatement()) {
+      for (String sql :
+          new String[] {
+            "SELECT * FROM executions ORDER BY execution_id",
+            "SELECT * FROM steps ORDER BY id",
+            "SELECT * FROM recoveries ORDER BY id",
+            "SELECT * FROM resources ORDER BY ts"
+          }) {
+        try (ResultSet rs = st.executeQuery(sql)) {
+          int n = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            for (int i = 1; i <= n; i++) {
+              md.update(
+                  String.valueOf(rs.getObject(i))
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+              md.update((byte) 0);
+            }
+          }
+        }
+      }
+    }
+    return HexFormat.of().formatHex(md.digest());
+  }
+}

@@ -1,0 +1,119 @@
+package io.rpainsights.analytics.store;
+
+import static io.rpainsights.analytics.testing.StoreFixture.ago;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rpainsights.analytics.testing.StoreFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreTest {
+  @TempDir Path dir;
+
+  @Test
+  void aMissingFileIsBadInput() {
+    assertThatThrownBy(() -> Store.open(dir.resolve("nope.db")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("no such file");
+  }
+
+  @Test
+  void aFileThatIsNotSqliteIsBadInput() throws Exception {
+    Path text = Files.writeString(dir.resolve("notes.db"), "this is not a database at all, sorry");
+    assertThatThrownBy(() -> Store.open(text))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("as an SQLite database");
+  }
+
+  @Test
+  void anSqliteFileWithoutOurTablesIsBadInput() throws Exception {
+    Path other = dir.resolve("other.db");
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + other);
+        Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE customers(id INTEGER PRIMARY KEY, name TEXT)");
+    }
+    assertThatThrownBy(() -> Store.open(other))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("not an RPA Insights store")
+        .hasMessageContaining("executions");
+  }
+
+  @Test
+  void readConnectionsCannotWrite() {
+    Path db = dir.resolve("s.db");
+    StoreFixture.create(db).close();
+    try (Store store = Store.open(db)) {
+      assertThatThrownBy(
+              () ->
+                  store.read(
+                      c -> {
+                        try (Statement st = c.createStatement()) {
+                          return st.executeUpdate(
+                              "INSERT INTO executions(execution_id, workflow_id, started_at,"
+                                  + " status) VALUES ('x', 'w', 1, 'running')");
+                        }
+                      }))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("read");
+    }
+  }
+
+  @Test
+  void aCachedAnswerIsRecomputedWhenAnotherConnectionCommits() {
+    Path db = dir.resolve("s.db");
+    try (StoreFixture f = StoreFixture.create(db);
+        Store store = Store.open(db)) {
+      f.execution("e1", "w", ago(Duration.ofHours(1)), 10.0, "success");
+      AtomicInteger computations = new AtomicInteger();
+      StoreReader reader = new StoreReader(store);
+      List<String> first = cachedIds(store, reader, computations);
+      List<String> again = cachedIds(store, reader, computations);
+      assertThat(again).isEqualTo(first).containsExactly("e1");
+      assertThat(computations).hasValue(1);
+
+      f.execution("e2", "w", ago(Duration.ofMinutes(30)), 10.0, "success");
+      assertThat(cachedIds(store, reader, computations)).containsExactly("e1", "e2");
+      assertThat(computations).hasValue(2);
+    }
+  }
+
+  @Test
+  void theWorkflowListComesFromTheIndexAndUnknownOnesAreNamed() {
+    Path db = dir.resolve("s.db");
+    try (StoreFixture f = StoreFixture.create(db)) {
+      f.execution("e1", "beta", ago(Duration.ofHours(1)), 10.0, "success")
+          .execution("e2", "alpha", ago(Duration.ofHours(2)), 10.0, "failed")
+          .execution("e3", "beta", ago(Duration.ofHours(3)), 10.0, "success");
+    }
+    try (Store store = Store.open(db)) {
+      StoreReader reader = new StoreReader(store);
+      assertThat(reader.workflows()).containsExactly("alpha", "beta");
+      assertThatThrownBy(() -> reader.requireWorkflow("gamma"))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessage("unknown workflow 'gamma' (known: alpha, beta)");
+    }
+  }
+
+  private static List<String> cachedIds(Store store, StoreReader reader, AtomicInteger computed) {
+    Window window = Window.last(Duration.ofDays(1), StoreFixture.NOW);
+    return store.cached(
+        "ids",
+        false,
+        StoreFixture.NOW.toEpochMilli(),
+        () -> {
+          computed.incrementAndGet();
+          List<String> ids = new ArrayList<>();
+          reader.executions(RowFilter.of("w", window), Detail.IDS, r -> ids.add(r.executionId()));
+          return ids;
+        });
+  }
+}
