@@ -27,12 +27,14 @@ final class Engine implements AutoCloseable {
   private final ActionRegistry actions;
   private final Vision vision;
   private final Sleeper sleeper;
+  private final StepLog stepLog;
   private final ExecutorService branchPool;
   private final RunStatistics statistics = new RunStatistics();
 
   private Engine(Builder builder) {
     this.scenario = builder.scenario;
     this.sleeper = builder.sleeper;
+    this.stepLog = builder.stepLog;
     this.latency = new LatencyModel(scenario, builder.runs);
     this.faults =
         builder.faults != null ? builder.faults : ProbabilisticFaultModel.forScenario(scenario);
@@ -89,6 +91,10 @@ final class Engine implements AutoCloseable {
     return sleeper;
   }
 
+  StepLog stepLog() {
+    return stepLog;
+  }
+
   ExecutorService branchPool() {
     return branchPool;
   }
@@ -107,6 +113,7 @@ final class Engine implements AutoCloseable {
     private final Scenario scenario;
     private final int runs;
     private Sleeper sleeper = Sleeper.real();
+    private StepLog stepLog = StepLog.off();
     private FaultModel faults;
     private SelfHealingEngine healing;
     private int executionThreads = 1;
@@ -119,6 +126,12 @@ final class Engine implements AutoCloseable {
     /** How simulated work spends time; {@link Sleeper#real()} by default. */
     Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** Where each step's simulated work is logged ({@code --step-log}); off by default. */
+    Builder stepLog(StepLog stepLog) {
+      this.stepLog = Objects.requireNonNull(stepLog, "stepLog");
       return this;
     }
 

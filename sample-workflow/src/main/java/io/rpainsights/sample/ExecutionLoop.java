@@ -74,7 +74,12 @@ public final class ExecutionLoop {
     engine.statistics().stepStarted();
     StepProbe probe = strand.beginStep(node);
     NodeAction action = engine.actions().forType(node.actionType());
-    return action.perform(node, new LoopActionContext(this, engine, strand, probe, true, 1.0));
+    double sleptBefore = engine.stepLog().sleptOnThisThread();
+    try {
+      return action.perform(node, new LoopActionContext(this, engine, strand, probe, true, 1.0));
+    } finally {
+      engine.stepLog().stepEnded(node.nodeId(), sleptBefore);
+    }
   }
 
   int runIndex() {

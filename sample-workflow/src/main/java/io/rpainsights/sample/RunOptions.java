@@ -1,6 +1,7 @@
 package io.rpainsights.sample;
 
 import io.rpainsights.sample.simulation.Scenario;
+import java.nio.file.Path;
 
 /**
  * The command-line settings of one run.
@@ -9,9 +10,11 @@ import io.rpainsights.sample.simulation.Scenario;
  * @param threads how many executions run at once
  * @param seed the seed every choice derives from
  * @param pauseMs pause of each execution thread between two executions
+ * @param stepLog where to log each step's simulated work ({@code --step-log}); null for nowhere
  * @param help only print the usage
  */
-record RunOptions(int runs, int threads, long seed, long pauseMs, String scenario, boolean help) {
+record RunOptions(
+    int runs, int threads, long seed, long pauseMs, String scenario, Path stepLog, boolean help) {
 
   static final String USAGE =
       "usage: java -jar sample-workflow.jar [--runs N] [--threads T] [--seed S] [--pause-ms P]"
@@ -22,7 +25,8 @@ record RunOptions(int runs, int threads, long seed, long pauseMs, String scenari
           + "  --threads T    executions running at once (default 1)\n"
           + "  --seed S       seed of every choice; same arguments, same SUMMARY (default 42)\n"
           + "  --pause-ms P   pause between executions, per thread (default 0)\n"
-          + "  --scenario S   default, degradation, spikes or demo (default: default)";
+          + "  --scenario S   default, degradation, spikes or demo (default: default)\n"
+          + "  --step-log F   write each step's node id and simulated work (ms) to F";
 
   private static final int MAX_RUNS = 10_000_000;
   private static final int MAX_THREADS = 256;
@@ -35,10 +39,11 @@ record RunOptions(int runs, int threads, long seed, long pauseMs, String scenari
     long seed = 42;
     long pauseMs = 0;
     String scenario = "default";
+    Path stepLog = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--help") || arg.equals("-h")) {
-        return new RunOptions(runs, threads, seed, pauseMs, scenario, true);
+        return new RunOptions(runs, threads, seed, pauseMs, scenario, stepLog, true);
       }
       String name = arg;
       String value;
@@ -57,14 +62,23 @@ record RunOptions(int runs, int threads, long seed, long pauseMs, String scenari
         case "--seed" -> seed = number(name, value, Long.MIN_VALUE, Long.MAX_VALUE);
         case "--pause-ms" -> pauseMs = number(name, value, 0, MAX_PAUSE_MS);
         case "--scenario" -> scenario = scenario(value);
+        case "--step-log" -> stepLog = path(name, value);
         default ->
             throw new UsageException(
                 "unknown option '"
                     + name
-                    + "' (options: --runs, --threads, --seed, --pause-ms, --scenario, --help)");
+                    + "' (options: --runs, --threads, --seed, --pause-ms, --scenario, --step-log,"
+                    + " --help)");
       }
     }
-    return new RunOptions(runs, threads, seed, pauseMs, scenario, false);
+    return new RunOptions(runs, threads, seed, pauseMs, scenario, stepLog, false);
+  }
+
+  private static Path path(String name, String value) throws UsageException {
+    if (value == null || value.isBlank()) {
+      throw new UsageException(name + " needs a file name");
+    }
+    return Path.of(value);
   }
 
   private static long number(String name, String value, long min, long max) throws UsageException {

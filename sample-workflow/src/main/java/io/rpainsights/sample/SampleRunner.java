@@ -37,11 +37,14 @@ final class SampleRunner {
             + options.pauseMs());
     ExecutorService executions =
         Executors.newFixedThreadPool(options.threads(), new NamedThreadFactory("execution-worker"));
-    try (Engine engine =
-        Engine.builder(scenario, options.runs())
-            .sleeper(sleeper)
-            .executionThreads(options.threads())
-            .build()) {
+    try (StepLog stepLog =
+            options.stepLog() == null ? StepLog.off() : StepLog.to(options.stepLog());
+        Engine engine =
+            Engine.builder(scenario, options.runs())
+                .sleeper(stepLog.counting(sleeper))
+                .stepLog(stepLog)
+                .executionThreads(options.threads())
+                .build()) {
       List<Future<?>> futures = new ArrayList<>(options.runs());
       for (int i = 0; i < options.runs(); i++) {
         int runIndex = i;

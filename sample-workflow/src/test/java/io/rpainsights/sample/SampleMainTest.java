@@ -150,4 +150,18 @@ class SampleMainTest {
     assertThat(run.out()).startsWith("usage: java -jar sample-workflow.jar");
     assertThat(run.err()).isEmpty();
   }
+
+  @Test
+  void stepLogHasOneLinePerStepWithTheSimulatedWork(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path log = dir.resolve("steps.log");
+    Run run = run(Sleeper.none(), "--runs", "30", "--threads", "3", "--step-log", log.toString());
+    assertThat(run.code()).isZero();
+    long steps = Long.parseLong(run.lastLine().replaceAll(".*\\bsteps=(\\d+).*", "$1"));
+    List<String> lines = java.nio.file.Files.readAllLines(log);
+    assertThat(lines).hasSize((int) steps);
+    assertThat(lines).allMatch(line -> line.matches("\\S+ \\d+\\.\\d{3}"));
+    assertThat(lines.stream().mapToDouble(line -> Double.parseDouble(line.split(" ")[1])).sum())
+        .isPositive();
+  }
 }

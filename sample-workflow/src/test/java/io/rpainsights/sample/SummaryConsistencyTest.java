@@ -16,7 +16,7 @@ class SummaryConsistencyTest {
   private static final int RUNS = 1500;
 
   private static Summary run(String scenario) throws InterruptedException {
-    RunOptions options = new RunOptions(RUNS, 4, 42, 0, scenario, false);
+    RunOptions options = new RunOptions(RUNS, 4, 42, 0, scenario, null, false);
     return SampleRunner.run(
         options,
         Scenario.named(scenario).orElseThrow(),
