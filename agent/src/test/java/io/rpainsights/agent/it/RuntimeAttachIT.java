@@ -64,6 +64,48 @@ class RuntimeAttachIT {
   }
 
   @Test
+  void aSecondAgentInTheSameJvmIsRefusedAndNothingIsRecordedTwice() throws Exception {
+    Path db = dir.resolve("twice.db");
+    Path out = dir.resolve("twice.out");
+    Path err = dir.resolve("twice.err");
+    Process sample =
+        ForkedJvm.jar(
+                ForkedJvm.SAMPLE_JAR,
+                "--runs",
+                "200",
+                "--threads",
+                "2",
+                "--pause-ms",
+                "20",
+                "--seed",
+                "9")
+            .withAgent("config=" + ForkedJvm.SAMPLE_CONFIG.toAbsolutePath() + ",store.path=" + db)
+            .start(out, err);
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!Files.readString(err).contains("active")) {
+        assertThat(System.nanoTime()).as("the agent never became active").isLessThan(deadline);
+        Thread.sleep(20);
+      }
+      ForkedJvm.Result attach =
+          ForkedJvm.jar(
+                  ForkedJvm.AGENT_JAR,
+                  "attach",
+                  String.valueOf(sample.pid()),
+                  "config=" + ForkedJvm.SAMPLE_CONFIG.toAbsolutePath() + ",store.path=" + db)
+              .run();
+      assertThat(attach.exitCode).as(attach.toString()).isZero();
+      assertThat(sample.waitFor(180, TimeUnit.SECONDS)).isTrue();
+      assertThat(Files.readString(err)).contains("already active");
+      ForkedJvm.Result run =
+          new ForkedJvm.Result(sample.exitValue(), Files.readString(out), Files.readString(err));
+      SampleEndToEndIT.assertStoreMatchesSummary(run, db);
+    } finally {
+      sample.destroyForcibly();
+    }
+  }
+
+  @Test
   void attachWithoutAPidExplainsUsage() throws Exception {
     ForkedJvm.Result run = ForkedJvm.jar(ForkedJvm.AGENT_JAR, "attach").run();
     assertThat(run.exitCode).isEqualTo(2);
