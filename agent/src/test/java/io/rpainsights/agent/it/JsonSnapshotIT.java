@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -112,9 +111,5 @@ class JsonSnapshotIT {
       }
     }
     return (long) sum;
-  }
-
-  static List<String> lines(String text) {
-    return List.of(text.split("\n"));
   }
 }
