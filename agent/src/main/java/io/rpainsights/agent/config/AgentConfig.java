@@ -27,7 +27,11 @@ import java.util.Map;
  *       prometheus.maxLabelValues} 200 (distinct values per label before the rest become {@code
  *       other})
  *   <li>{@code exporters.json.dir} null (off; relative to the working directory), {@code
- *       exporters.json.intervalMs} 60000
+ *       exporters.json.intervalMs} 60000; two keys beyond DESIGN.md's example: {@code
+ *       exporters.plugins} none (jars or directories of jars holding {@code MetricsExporter}
+ *       plugins; a list in the file, one value joined by the platform's path separator in an
+ *       override; relative to the working directory) and {@code exporters.intervalMs} 60000 (how
+ *       often plugins receive a snapshot)
  *   <li>{@code retention.days} 0 (keep everything; up to 36500)
  * </ul>
  *
@@ -53,6 +57,8 @@ public final class AgentConfig {
   private final int prometheusMaxLabelValues;
   private final Path jsonExportDir;
   private final long jsonExportIntervalMs;
+  private final List<Path> exporterPlugins;
+  private final long exporterIntervalMs;
   private final int retentionDays;
   private final List<Rule> rules;
   private final String source;
@@ -73,6 +79,8 @@ public final class AgentConfig {
     this.prometheusMaxLabelValues = b.prometheusMaxLabelValues;
     this.jsonExportDir = b.jsonExportDir;
     this.jsonExportIntervalMs = b.jsonExportIntervalMs;
+    this.exporterPlugins = Collections.unmodifiableList(new ArrayList<>(b.exporterPlugins));
+    this.exporterIntervalMs = b.exporterIntervalMs;
     this.retentionDays = b.retentionDays;
     this.rules = Collections.unmodifiableList(new ArrayList<>(b.rules));
     this.source = b.source;
@@ -154,6 +162,16 @@ public final class AgentConfig {
     return jsonExportIntervalMs;
   }
 
+  /** Jars, or directories of jars, holding exporter plugins; empty when there are none. */
+  public List<Path> exporterPlugins() {
+    return exporterPlugins;
+  }
+
+  /** How often exporter plugins receive a snapshot ({@code exporters.intervalMs}). */
+  public long exporterIntervalMs() {
+    return exporterIntervalMs;
+  }
+
   /** 0 keeps everything; else rows older than this many days are pruned daily. */
   public int retentionDays() {
     return retentionDays;
@@ -212,6 +230,8 @@ public final class AgentConfig {
     private int prometheusMaxLabelValues = 200;
     private Path jsonExportDir = null;
     private long jsonExportIntervalMs = 60000;
+    private List<Path> exporterPlugins = new ArrayList<>();
+    private long exporterIntervalMs = 60000;
     private int retentionDays = 0;
     private final List<Rule> rules = new ArrayList<>();
     private final Map<Role, Integer> rulesPerRole = new EnumMap<>(Role.class);
@@ -291,6 +311,16 @@ public final class AgentConfig {
 
     public Builder jsonExportIntervalMs(long value) {
       this.jsonExportIntervalMs = value;
+      return this;
+    }
+
+    public Builder exporterPlugins(List<Path> value) {
+      this.exporterPlugins = new ArrayList<>(value);
+      return this;
+    }
+
+    public Builder exporterIntervalMs(long value) {
+      this.exporterIntervalMs = value;
       return this;
     }
 

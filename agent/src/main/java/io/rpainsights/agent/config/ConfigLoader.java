@@ -32,14 +32,18 @@ import java.util.TreeMap;
  * any setting by its path ({@code store.path=/var/lib/bot/metrics.db}). Values cannot contain
  * commas.
  *
- * <p><b>Settings</b> are those of DESIGN.md's example plus two: {@code prometheus.nodeLabels}
- * (default false: add node ids as a label of step metrics) and {@code prometheus.maxLabelValues}
- * (default 200: distinct values per label before the rest become {@code other}); see {@link
- * AgentConfig} for every default and range. Relative {@code store.path} and {@code
- * exporters.json.dir} resolve against the working directory.
+ * <p><b>Settings</b> are those of DESIGN.md's example plus four: {@code prometheus.nodeLabels}
+ * (default false: add node ids as a label of step metrics), {@code prometheus.maxLabelValues}
+ * (default 200: distinct values per label before the rest become {@code other}), {@code
+ * exporters.plugins} (jars or directories of exporter plugins; none by default) and {@code
+ * exporters.intervalMs} (default 60000: how often plugins receive a snapshot); see {@link
+ * AgentConfig} for every default and range. Relative {@code store.path}, {@code exporters.json.dir}
+ * and {@code exporters.plugins} entries resolve against the working directory. In an override,
+ * several plugin paths are joined by the platform's path separator ({@code :} on Linux and macOS,
+ * {@code ;} on Windows), as on a class path.
  *
- * <p><b>Overrides.</b> Every scalar setting (see {@link AgentConfig}) can be set outside the file,
- * by the system property {@code rpa.insights.<path>} ({@code
+ * <p><b>Overrides.</b> Every setting (see {@link AgentConfig}) can be set outside the file, by the
+ * system property {@code rpa.insights.<path>} ({@code
  * -Drpa.insights.collector.flushIntervalMs=200}), the environment variable {@code
  * RPA_INSIGHTS_<PATH>} (dots become '_', upper case: {@code
  * RPA_INSIGHTS_COLLECTOR_FLUSHINTERVALMS=200}) or an agent argument ({@code

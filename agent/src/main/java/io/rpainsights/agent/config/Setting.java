@@ -1,14 +1,20 @@
 package io.rpainsights.agent.config;
 
+import io.rpainsights.agent.config.ConfigNode.ListNode;
 import io.rpainsights.agent.config.ConfigNode.ScalarNode;
+import java.io.File;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * Every scalar setting: its path in the config file (the name overrides use), how its value is
- * checked, and which {@link AgentConfig.Builder} property it sets.
+ * Every setting: its path in the config file (the name overrides use), how its value is checked,
+ * and which {@link AgentConfig.Builder} property it sets.
  */
 enum Setting {
   ENABLED("enabled", Kind.BOOLEAN, 0, 0),
@@ -26,6 +32,8 @@ enum Setting {
   PROMETHEUS_MAX_LABEL_VALUES("prometheus.maxLabelValues", Kind.INTEGER, 1, 1_000_000),
   JSON_EXPORT_DIR("exporters.json.dir", Kind.OPTIONAL_PATH, 0, 0),
   JSON_EXPORT_INTERVAL_MS("exporters.json.intervalMs", Kind.INTERVAL, 0, 0),
+  EXPORTER_PLUGINS("exporters.plugins", Kind.PATH_LIST, 0, 0),
+  EXPORTER_INTERVAL_MS("exporters.intervalMs", Kind.INTERVAL, 0, 0),
   RETENTION_DAYS("retention.days", Kind.INTEGER, 0, 36500);
 
   /** Intervals shorter than this would turn a background thread into a busy loop. */
@@ -40,6 +48,8 @@ enum Setting {
     INTERVAL,
     PATH,
     OPTIONAL_PATH,
+    /** A YAML list of paths, or one string of paths joined by the platform's path separator. */
+    PATH_LIST,
     HOST
   }
 
@@ -96,6 +106,10 @@ enum Setting {
         return "a file path";
       case OPTIONAL_PATH:
         return "a directory path, or null for none";
+      case PATH_LIST:
+        return "a list of jar files or directories (in one value: joined by '"
+            + File.pathSeparator
+            + "')";
       case HOST:
         return "a host name or IP address";
       default:
@@ -109,7 +123,8 @@ enum Setting {
   /**
    * Checks an override's text.
    *
-   * @return the value (Boolean, Long, String, or null for an optional path set to none)
+   * @return the value (Boolean, Long, String, a List of String for a path list, or null for an
+   *     optional path set to none)
    * @throws IllegalArgumentException with "expected X, got 'text'"
    */
   Object parseText(String text) {
@@ -133,6 +148,8 @@ enum Setting {
         return checkPath(trimmed, text);
       case PATH:
         return checkPath(trimmed, text);
+      case PATH_LIST:
+        return splitPaths(trimmed, text);
       default:
         return checkHost(trimmed, text);
     }
@@ -140,6 +157,17 @@ enum Setting {
 
   /** Checks a value from the file; same contract as {@link #parseText}. */
   Object parseNode(ConfigNode node) {
+    if (kind == Kind.PATH_LIST && node instanceof ListNode) {
+      List<String> paths = new ArrayList<>();
+      for (ConfigNode item : ((ListNode) node).items()) {
+        if (!(item instanceof ScalarNode) || ((ScalarNode) item).kind() == ScalarNode.Kind.NULL) {
+          throw invalid(item.describe() + " in the list");
+        }
+        String text = ((ScalarNode) item).text();
+        paths.add(checkPath(text.trim(), text));
+      }
+      return Collections.unmodifiableList(paths);
+    }
     if (!(node instanceof ScalarNode)) {
       throw invalid(node.describe());
     }
@@ -148,6 +176,9 @@ enum Setting {
       case NULL:
         if (kind == Kind.OPTIONAL_PATH) {
           return null;
+        }
+        if (kind == Kind.PATH_LIST) {
+          return Collections.emptyList();
         }
         throw invalid("null");
       case BOOLEAN:
@@ -169,7 +200,10 @@ enum Setting {
         // A path or host written as a number (a directory called 2024): its text is meant.
         return parseText(scalar.text());
       case DECIMAL:
-        if (kind == Kind.HOST || kind == Kind.PATH || kind == Kind.OPTIONAL_PATH) {
+        if (kind == Kind.HOST
+            || kind == Kind.PATH
+            || kind == Kind.OPTIONAL_PATH
+            || kind == Kind.PATH_LIST) {
           return parseText(scalar.text());
         }
         throw invalid(scalar.describe());
@@ -227,6 +261,16 @@ enum Setting {
       case JSON_EXPORT_INTERVAL_MS:
         builder.jsonExportIntervalMs((Long) value);
         break;
+      case EXPORTER_PLUGINS:
+        List<Path> plugins = new ArrayList<>();
+        for (Object path : (List<?>) value) {
+          plugins.add(workingDir.resolve((String) path).normalize());
+        }
+        builder.exporterPlugins(plugins);
+        break;
+      case EXPORTER_INTERVAL_MS:
+        builder.exporterIntervalMs((Long) value);
+        break;
       case RETENTION_DAYS:
         builder.retentionDays(((Long) value).intValue());
         break;
@@ -260,6 +304,20 @@ enum Setting {
       throw invalid("'" + original + "'");
     }
     return trimmed;
+  }
+
+  /** An override's paths: split at the path separator; empty parts are skipped, "null" is none. */
+  private List<String> splitPaths(String trimmed, String original) {
+    List<String> paths = new ArrayList<>();
+    if (trimmed.isEmpty() || trimmed.equalsIgnoreCase("null")) {
+      return Collections.unmodifiableList(paths);
+    }
+    for (String part : trimmed.split(Pattern.quote(File.pathSeparator))) {
+      if (!part.trim().isEmpty()) {
+        paths.add(checkPath(part.trim(), original));
+      }
+    }
+    return Collections.unmodifiableList(paths);
   }
 
   private String checkHost(String trimmed, String original) {

@@ -8,9 +8,15 @@ import io.rpainsights.agent.collect.Flusher;
 import io.rpainsights.agent.config.AgentConfig;
 import io.rpainsights.agent.config.Role;
 import io.rpainsights.agent.config.Rule;
+import io.rpainsights.agent.export.ExporterHost;
+import io.rpainsights.agent.export.ExporterPlugins;
+import io.rpainsights.agent.export.JsonFileExporter;
+import io.rpainsights.agent.export.MetricsExporter;
 import io.rpainsights.agent.instrument.CallRecorder;
 import io.rpainsights.agent.instrument.Instrumenter;
 import io.rpainsights.agent.log.AgentLog;
+import io.rpainsights.agent.metrics.PrometheusEndpoint;
+import io.rpainsights.agent.metrics.PrometheusSink;
 import io.rpainsights.agent.resources.ResourceSampler;
 import io.rpainsights.agent.store.SqliteStore;
 import io.rpainsights.agent.store.StoreException;
@@ -34,10 +40,15 @@ import java.util.concurrent.TimeUnit;
  * library, the resource sampler, HTTP endpoints) starts on a background thread; events recorded
  * meanwhile wait in the bounded queue. The shutdown hook waits for that start to finish, then ends
  * open executions and flushes everything, so a short-lived application loses nothing.
+ *
+ * <p>Metrics (the Prometheus endpoint, the JSON snapshot, exporter plugins) are one more sink of
+ * the flusher, built only when one of them is configured; after the final flush every exporter gets
+ * one last snapshot, so a snapshot file ends with the run's complete figures.
  */
 final class AgentRuntime {
 
   private static final long SHUTDOWN_FLUSH_TIMEOUT_MS = 15_000;
+  private static final long SHUTDOWN_EXPORT_TIMEOUT_MS = 5_000;
 
   private final AgentConfig config;
   private final String version;
@@ -51,6 +62,8 @@ final class AgentRuntime {
   // the shutdown hook only after awaiting it.
   private Flusher flusher;
   private ResourceSampler sampler;
+  private PrometheusEndpoint endpoint;
+  private ExporterHost exporters;
 
   AgentRuntime(AgentConfig config, String version) {
     this.config = config;
@@ -96,16 +109,24 @@ final class AgentRuntime {
   private void startInBackground() {
     try {
       List<EventSink> sinks = new ArrayList<>();
+      String host = hostName();
       try {
-        SqliteStore store = SqliteStore.open(config.storePath(), hostName(), health);
+        SqliteStore store = SqliteStore.open(config.storePath(), host, health);
         sinks.add(new StoreSink(store, health, queue, startedAt, config.retentionDays()));
       } catch (StoreException e) {
         AgentLog.warn(e.getMessage() + "; nothing will be stored, the application is unaffected");
+      }
+      PrometheusSink metrics = createMetrics(host);
+      if (metrics != null) {
+        sinks.add(metrics);
       }
       Flusher started =
           new Flusher(queue, config.batchSize(), config.flushIntervalMs(), health, sinks);
       started.start();
       flusher = started;
+      if (metrics != null) {
+        startMetricsOutputs(metrics, host);
+      }
       if (config.resourcesEnabled()) {
         ResourceSampler resources =
             new ResourceSampler(
@@ -121,6 +142,57 @@ final class AgentRuntime {
     }
   }
 
+  /** The metrics sink when an endpoint or exporter wants it; null (logged if broken) otherwise. */
+  private PrometheusSink createMetrics(String host) {
+    if (!config.prometheusEnabled()
+        && config.jsonExportDir() == null
+        && config.exporterPlugins().isEmpty()) {
+      return null;
+    }
+    try {
+      return PrometheusSink.create(
+          config, health, queue::size, queue.capacity(), version, host, pid());
+    } catch (Throwable error) {
+      AgentLog.error("metrics are unavailable; the store is unaffected", error);
+      return null;
+    }
+  }
+
+  private void startMetricsOutputs(PrometheusSink metrics, String host) {
+    if (config.prometheusEnabled()) {
+      try {
+        endpoint =
+            PrometheusEndpoint.start(
+                config.prometheusHost(), config.prometheusPort(), metrics.registry());
+      } catch (Throwable error) {
+        AgentLog.error("prometheus: the endpoint could not start", error);
+      }
+    }
+    try {
+      ExporterHost exporterHost = new ExporterHost(version, host, pid(), metrics::snapshot);
+      if (config.jsonExportDir() != null) {
+        exporterHost.add(
+            "exporters.json",
+            new JsonFileExporter(config.jsonExportDir(), pid()),
+            config.jsonExportIntervalMs(),
+            AgentRuntime.class.getClassLoader());
+      }
+      if (!config.exporterPlugins().isEmpty()) {
+        ExporterPlugins plugins = ExporterPlugins.load(config.exporterPlugins());
+        for (MetricsExporter exporter : plugins.exporters()) {
+          exporterHost.add(
+              exporter.getClass().getName(),
+              exporter,
+              config.exporterIntervalMs(),
+              plugins.loader());
+        }
+      }
+      exporters = exporterHost;
+    } catch (Throwable error) {
+      AgentLog.error("exporters could not start; the store is unaffected", error);
+    }
+  }
+
   private void shutdown() {
     try {
       backgroundStarted.await(SHUTDOWN_FLUSH_TIMEOUT_MS, TimeUnit.MILLISECONDS);
@@ -130,6 +202,12 @@ final class AgentRuntime {
       }
       if (flusher != null) {
         flusher.shutdown(SHUTDOWN_FLUSH_TIMEOUT_MS);
+      }
+      if (exporters != null) {
+        exporters.shutdown(SHUTDOWN_EXPORT_TIMEOUT_MS);
+      }
+      if (endpoint != null) {
+        endpoint.close();
       }
       long dropped = health.dropped();
       if (dropped > 0) {
@@ -168,5 +246,9 @@ final class AgentRuntime {
     } catch (Exception unknown) {
       return "unknown";
     }
+  }
+
+  private static long pid() {
+    return ProcessHandle.current().pid();
   }
 }
