@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -44,9 +45,9 @@ public final class ExporterHost {
     ExporterContext context =
         new ExporterContext(name, agentVersion, host, pid, intervalMs, snapshots);
     try {
-      entry.executor.execute(() -> entry.start(context));
-      entry.executor.scheduleWithFixedDelay(
-          entry::exportNow, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+      // The periodic export is scheduled by the start task itself, once start succeeded: a start
+      // that fails shuts the executor down, and scheduling from here could race with that.
+      entry.executor.execute(() -> entry.start(context, intervalMs));
       running.add(entry);
     } catch (RuntimeException rejected) {
       AgentLog.error("exporter " + name + " could not be scheduled", rejected);
@@ -125,13 +126,20 @@ public final class ExporterHost {
       this.executor.setRemoveOnCancelPolicy(true);
     }
 
-    void start(ExporterContext context) {
+    void start(ExporterContext context, long intervalMs) {
       try {
         exporter.start(context);
         started = true;
       } catch (Throwable failed) {
         AgentLog.error("exporter " + name + " failed to start and is left out", failed);
         executor.shutdown();
+        return;
+      }
+      try {
+        executor.scheduleWithFixedDelay(
+            this::exportNow, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException shuttingDown) {
+        // The agent shut down before the first interval: the final export still runs.
       }
     }
 

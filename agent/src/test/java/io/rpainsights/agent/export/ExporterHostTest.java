@@ -179,4 +179,37 @@ class ExporterHostTest {
             "[rpa-insights] exporter stuck did not finish its last export within 200 ms at"
                 + " shutdown; left behind\n");
   }
+
+  @Test
+  void anExporterThatFailsToStartCostsExactlyOneLineHoweverFastItFails() throws Exception {
+    // The start task runs on the exporter's own thread; a failure there shuts that thread's
+    // executor down, which once raced with scheduling the periodic export from the caller.
+    for (int i = 0; i < 200; i++) {
+      log.reset();
+      AgentLog.resetIncidents();
+      ExporterHost host = new ExporterHost("test", "host", 1, () -> null);
+      CountDownLatch failed = new CountDownLatch(1);
+      host.add(
+          "failing",
+          new MetricsExporter() {
+            @Override
+            public void start(ExporterContext context) {
+              failed.countDown();
+              throw new IllegalStateException("broker unreachable");
+            }
+
+            @Override
+            public void export(MetricsSnapshot snapshot) {}
+
+            @Override
+            public void close() {}
+          },
+          10,
+          getClass().getClassLoader());
+      assertThat(failed.await(10, TimeUnit.SECONDS)).isTrue();
+      host.shutdown(5_000);
+      assertThat(logText().lines()).as("attempt %d: %s", i, logText()).hasSize(1);
+      assertThat(logText()).contains("failed to start");
+    }
+  }
 }
