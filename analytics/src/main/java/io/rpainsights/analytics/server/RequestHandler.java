@@ -232,8 +232,10 @@ final class RequestHandler implements HttpHandler {
   }
 
   private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
+    // A HEAD answer has headers only (HEAD itself is answered 405: only GET is served).
+    boolean head = "HEAD".equals(exchange.getRequestMethod());
+    exchange.sendResponseHeaders(status, body.length == 0 || head ? -1 : body.length);
+    if (body.length > 0 && !head) {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       }
