@@ -66,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() {
     if (port < 0 || port > 65_535) {
       throw new InvalidInputException("--port must lie in 0..65535, not " + port);
     }
@@ -91,6 +91,7 @@ final class ServeCommand implements Callable<Integer> {
     DashboardServer server = DashboardServer.start(config);
     Thread hook = new Thread(server::close, "rpa-insights-serve-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    boolean interrupted = false;
     try {
       if (token == null && !isLoopback(host)) {
         err.println(
@@ -114,12 +115,19 @@ final class ServeCommand implements Callable<Integer> {
       }
       out.flush();
       server.awaitClosed();
+    } catch (InterruptedException e) {
+      // Interrupted (an embedding application stopping us): stop like on Ctrl-C, and let the
+      // close below wait for the streams to end before the interrupt is passed on.
+      interrupted = true;
     } finally {
       server.close();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException e) {
         // The JVM is shutting down: the hook is running or has run.
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
     return 0;

@@ -23,20 +23,22 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Server-sent events for {@code /api/live/stream}. One poller thread watches the store's data
- * version (cheap: a pragma on one connection) and, when it moves, reads the running executions once
- * for all clients and pushes them as a {@code live} event when they changed; progress also moves
- * with time, so it reads them at least every {@link #LIVE_REFRESH} too. It runs the anomaly
- * detector over the last hour at most every {@link #ANOMALY_INTERVAL} after data changed and pushes
- * each anomaly it has not seen before as an {@code anomaly} event. Anomalies present when the
- * server starts are known already (the dashboard loads them from {@code /api/anomalies}).
+ * Server-sent events for {@code /api/live/stream}. One poller thread reads the store's data version
+ * every poll interval (cheap: a pragma on one connection). When it moved, it reads the running
+ * executions once for all clients and pushes them as a {@code live} event if they changed; progress
+ * also moves with time, so it reads them at least once in {@link #SLOW_TICKS} polls too. After data
+ * changed it runs the anomaly detector over the last hour, at most once in {@link #SLOW_TICKS}
+ * polls, and pushes each anomaly it has not seen before as an {@code anomaly} event. Anomalies
+ * present when the server starts are known already (the dashboard loads them from {@code
+ * /api/anomalies}).
  *
  * <p>Threads: the poller owns every field not marked otherwise; each client has a writer thread of
  * its own ({@link SseClient}), at most {@code maxStreams} of them.
  */
 final class LiveHub implements AutoCloseable {
-  static final Duration LIVE_REFRESH = Duration.ofSeconds(5);
-  static final Duration ANOMALY_INTERVAL = Duration.ofSeconds(5);
+  /** Live progress is re-read, and anomalies re-checked, at most once in this many polls. */
+  static final int SLOW_TICKS = 5;
+
   static final Duration ANOMALY_WINDOW = Duration.ofHours(1);
 
   /** The anomaly query whose answer is watched (also the dashboard's, so it shares the cache). */
@@ -45,6 +47,7 @@ final class LiveHub implements AutoCloseable {
   private final Analytics analytics;
   private final Clock clock;
   private final Duration poll;
+  private final long slowNanos;
   private final Duration heartbeat;
   private final ErrorLog log;
   private final Semaphore slots;
@@ -70,6 +73,7 @@ final class LiveHub implements AutoCloseable {
     this.analytics = analytics;
     this.clock = clock;
     this.poll = poll;
+    this.slowNanos = poll.toNanos() * SLOW_TICKS;
     this.heartbeat = heartbeat;
     this.log = log;
     this.slots = new Semaphore(maxStreams);
@@ -155,7 +159,7 @@ final class LiveHub implements AutoCloseable {
       dataVersion = version;
       if (clients.isEmpty()) {
         lastLive = null;
-      } else if (changed || now - liveReadAt >= LIVE_REFRESH.toNanos()) {
+      } else if (changed || now - liveReadAt >= slowNanos) {
         liveReadAt = now;
         String live = Json.writeCompact(analytics.live().running());
         if (!live.equals(lastLive)) {
@@ -163,8 +167,7 @@ final class LiveHub implements AutoCloseable {
           broadcast(SseClient.frame("live", live));
         }
       }
-      if (!seeded
-          || (version != anomalyVersion && now - anomaliesReadAt >= ANOMALY_INTERVAL.toNanos())) {
+      if (!seeded || (version != anomalyVersion && now - anomaliesReadAt >= slowNanos)) {
         anomalyVersion = version;
         anomaliesReadAt = now;
         checkAnomalies();
