@@ -27,6 +27,17 @@ final class Chromium implements AutoCloseable {
   static final Path DRIVER =
       Path.of(System.getProperty("rpa.chromedriver", "/usr/bin/chromedriver"));
 
+  /**
+   * Selenium warns when the browser is newer than its bundled DevTools bindings; these tests use
+   * WebDriver only, never DevTools. Held here because the JDK keeps loggers weakly.
+   */
+  private static final java.util.logging.Logger CDP_NOTICES =
+      java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+  static {
+    CDP_NOTICES.setLevel(Level.SEVERE);
+  }
+
   private final ChromeDriverService service;
   private final ChromeDriver driver;
   private final Path profile;

@@ -121,7 +121,12 @@ class DashboardBrowserTest {
                   .equals(d.findElement(By.id("detail")).getAttribute("data-workflow")));
       WebElement medianCard =
           wait.until(d -> d.findElement(By.cssSelector("#detail-cards [data-field='medianMs']")));
-      assertThat(medianCard.getText()).contains(HumanDuration.format(median));
+      assertThat(medianCard.getText()).isEqualTo(HumanDuration.format(median) + "\nMedian");
+      assertThat(
+              browser
+                  .findElement(By.cssSelector("#detail-cards [data-field='count'] .value"))
+                  .getText())
+          .isEqualTo("9");
       wait.until(d -> !d.findElements(By.cssSelector("#trend-chart svg circle")).isEmpty());
       wait.until(d -> d.findElements(By.cssSelector("#bottleneck-chart g.bar-row")).size() == 3);
       assertThat(
@@ -162,6 +167,14 @@ class DashboardBrowserTest {
           .startsWith("ETA in ");
       assertThat(browser.findElement(By.id("live-count")).getText()).isEqualTo("1");
 
+      String screenshot = System.getProperty("rpa.dashboardScreenshot");
+      if (screenshot != null) {
+        // For people, not for the assertions: -Drpa.dashboardScreenshot=FILE.png keeps a picture.
+        java.nio.file.Files.write(
+            Path.of(screenshot),
+            ((org.openqa.selenium.TakesScreenshot) browser)
+                .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+      }
       assertThat(chromium.severeConsoleMessages()).isEmpty();
       assertThat(serverErr.toString()).isEmpty();
     }

@@ -113,8 +113,8 @@ export function lineChart(container, series, options) {
 export function barChart(container, rows, options) {
   const W = 640;
   const row = 28;
-  const labelWidth = 170;
-  const valueWidth = 150;
+  const labelWidth = 150;
+  const valueWidth = 210;
   const H = Math.max(1, rows.length) * row + 8;
   const svg = frame(container, W, H, options.title, options.description);
   if (rows.length === 0) {

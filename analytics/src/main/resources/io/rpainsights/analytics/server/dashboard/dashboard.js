@@ -9,16 +9,21 @@ import { axisTime, count, duration, ratio, remaining, time } from './format.js';
 
 /** What each window choice asks of the API. */
 const WINDOWS = {
-  '1h': { since: '1h', bucket: '1m', days: 1, anomalies: '1h', label: 'last hour' },
-  '24h': { since: '24h', bucket: '30m', days: 1, anomalies: '24h', label: 'last 24 hours' },
-  '7d': { since: '7d', bucket: '3h', days: 7, anomalies: '24h', label: 'last 24 hours' },
-  '30d': { since: '30d', bucket: '12h', days: 30, anomalies: '24h', label: 'last 24 hours' },
+  '1h': { since: '1h', bucket: '1m', days: 1 },
+  '24h': { since: '24h', bucket: '30m', days: 1 },
+  '7d': { since: '7d', bucket: '3h', days: 7 },
+  '30d': { since: '30d', bucket: '12h', days: 30 },
 };
+// Anomalies have a span of their own: scoring grows with it (seconds for a day of a large store),
+// and the last hour is what the server keeps warm and what the live stream watches.
+const ANOMALY_SPANS = ['1h', '6h', '24h'];
 const MAX_ANOMALY_ROWS = 200;
 const REFRESH_AFTER_FINISH_MS = 5000;
 
 const state = {
   window: '7d',
+  anomalySpan: '1h',
+  anomalyGeneration: 0,
   selected: null,
   generation: 0,
   live: [],
@@ -144,6 +149,14 @@ function selectWorkflow(id) {
   $('detail-title').textContent = id;
   const w = WINDOWS[state.window];
   const current = () => gen === state.generation;
+  // Never show one workflow's figures under another's name while the new ones load.
+  const loading = () => h('p', { className: 'muted' }, 'Loading…');
+  $('detail-cards').replaceChildren(loading());
+  $('trend-chart').replaceChildren(loading());
+  $('trend-table').tBodies[0].replaceChildren();
+  $('bottleneck-chart').replaceChildren(loading());
+  $('success-table').tBodies[0].replaceChildren();
+  $('insights-empty').hidden = true;
 
   get(workflowPath(id, 'stats'), { since: w.since })
     .then((rows) => current() && renderCards(rows[0]))
@@ -324,14 +337,18 @@ function anomalyKey(a) {
 }
 
 async function loadAnomalies() {
-  const w = WINDOWS[state.window];
-  $('anomalies-window').textContent = `(${w.label})`;
+  const gen = ++state.anomalyGeneration;
+  const tbody = $('anomaly-table').tBodies[0];
+  tbody.replaceChildren(h('tr', {}, h('td', { colspan: 7, className: 'muted' }, 'Scoring runs…')));
+  $('anomalies-empty').hidden = true;
   try {
-    const list = await get('anomalies', { since: w.anomalies });
+    // The last hour is asked for without parameters: the same query the server keeps warm.
+    const list = await get('anomalies', state.anomalySpan === '1h' ? {} : { since: state.anomalySpan });
+    if (gen !== state.anomalyGeneration) return;
     state.anomalies = new Map(list.map((a) => [anomalyKey(a), { anomaly: a, fresh: false }]));
     renderAnomalies();
   } catch (e) {
-    errorRow($('anomaly-table').tBodies[0], 7, failure(e, 'anomalies'));
+    if (gen === state.anomalyGeneration) errorRow(tbody, 7, failure(e, 'anomalies'));
   }
 }
 
@@ -390,20 +407,25 @@ function connect() {
 
 // ---- start -----------------------------------------------------------------------------
 
-function reloadAll() {
-  loadWorkflows();
-  loadAnomalies();
-}
 
 function init() {
   const select = $('window');
   select.value = state.window;
   select.addEventListener('change', () => {
     state.window = select.value in WINDOWS ? select.value : '7d';
-    reloadAll();
+    loadWorkflows();
   });
-  $('controls').addEventListener('submit', (e) => e.preventDefault());
-  reloadAll();
+  const span = $('anomaly-window');
+  span.value = state.anomalySpan;
+  span.addEventListener('change', () => {
+    state.anomalySpan = ANOMALY_SPANS.includes(span.value) ? span.value : '1h';
+    loadAnomalies();
+  });
+  for (const form of document.querySelectorAll('form.controls')) {
+    form.addEventListener('submit', (e) => e.preventDefault());
+  }
+  loadWorkflows();
+  loadAnomalies();
   loadLive();
   connect();
   setInterval(tickEtas, 1000);
