@@ -118,14 +118,12 @@ final class RequestHandler implements HttpHandler {
     if (rawQuery != null && rawQuery.length() > MAX_QUERY_LENGTH) {
       throw new HttpError(414, "the query is longer than " + MAX_QUERY_LENGTH + " characters");
     }
-    List<String> path = segments(rawPath);
-    QueryParams params = QueryParams.parse(rawQuery);
     boolean get = "GET".equals(exchange.getRequestMethod());
-
-    if (path.isEmpty() && params.has("token") && get) {
-      login(exchange, params);
+    if (get && rawPath.equals("/") && rawQuery != null && ("&" + rawQuery).contains("&token=")) {
+      login(exchange, QueryParams.parse(rawQuery));
       return false;
     }
+    // Nothing else of the request is looked at before the token: a stranger learns nothing.
     if (!auth.admits(exchange.getRequestHeaders())) {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"rpa-insights\"");
       throw new HttpError(
@@ -133,6 +131,8 @@ final class RequestHandler implements HttpHandler {
           "this server needs a token: send 'Authorization: Bearer <token>', or open"
               + " /?token=<token> once in a browser");
     }
+    List<String> path = segments(rawPath);
+    QueryParams params = QueryParams.parse(rawQuery);
     Route route = Route.of(path);
     if (route == null) {
       throw HttpError.notFound("no such route: " + StrictDecoder.quote(rawPath));

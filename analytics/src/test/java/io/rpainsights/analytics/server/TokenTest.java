@@ -66,7 +66,10 @@ class TokenTest {
           "/api/anomalies",
           "/api/live",
           "/api/live/stream",
-          "/api/no-such-route"
+          "/api/no-such-route",
+          "/api/workflows?since=%ff",
+          "/api/workflows/w/stats?unknown=1",
+          "/assets/%2e%2e/pom.xml"
         }) {
       assertRefused(get(target));
       assertRefused(get(target, "Authorization: Bearer wrong"));
