@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Dependencies point one way: cli → report → engine → store; no package cycles. */
+/** Dependencies point one way: cli → server → report → engine → store; no package cycles. */
 @AnalyzeClasses(
     packages = "io.rpainsights.analytics",
     importOptions = ImportOption.DoNotIncludeTests.class)
@@ -21,6 +21,8 @@ class ArchitectureTest {
           .withOptionalLayers(true)
           .layer("cli")
           .definedBy("io.rpainsights.analytics.cli..")
+          .layer("server")
+          .definedBy("io.rpainsights.analytics.server..")
           .layer("report")
           .definedBy("io.rpainsights.analytics.report..")
           .layer("engine")
@@ -33,16 +35,18 @@ class ArchitectureTest {
           .definedBy("io.rpainsights.analytics.store..")
           .whereLayer("cli")
           .mayNotBeAccessedByAnyLayer()
-          .whereLayer("report")
+          .whereLayer("server")
           .mayOnlyBeAccessedByLayers("cli")
+          .whereLayer("report")
+          .mayOnlyBeAccessedByLayers("cli", "server")
           .whereLayer("engine")
-          .mayOnlyBeAccessedByLayers("cli", "report")
+          .mayOnlyBeAccessedByLayers("cli", "report", "server")
           .whereLayer("generate")
           .mayOnlyBeAccessedByLayers("cli")
           .whereLayer("archive")
           .mayOnlyBeAccessedByLayers("cli")
           .whereLayer("store")
-          .mayOnlyBeAccessedByLayers("cli", "report", "engine", "generate", "archive");
+          .mayOnlyBeAccessedByLayers("cli", "server", "report", "engine", "generate", "archive");
 
   @ArchTest
   static final ArchRule engineFeaturesDoNotReachTheStoreThroughSqlThemselves =

@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
       ReportCommand.class,
       ArchiveCommand.class,
       PruneCommand.class,
-      GenerateCommand.class
+      GenerateCommand.class,
+      ServeCommand.class
     })
 public final class RpaInsightsCli implements Runnable {
   /** Exit code of user errors. */

@@ -1,0 +1,158 @@
+package io.rpainsights.analytics.server;
+
+import static io.rpainsights.analytics.testing.StoreFixture.ago;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rpainsights.analytics.testing.StoreFixture;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code /api/live/stream}: a new running execution written to the store reaches an open stream
+ * within a deadline, so does a new anomaly (but not one that was there before), an idle stream
+ * carries heartbeats, streams beyond the limit are refused, and closing the server ends every
+ * stream and leaves no thread of its own behind.
+ */
+class LiveStreamTest {
+  private static final Duration DEADLINE = Duration.ofSeconds(10);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  /** A workflow with a week of steady ~1 s runs and, 30 minutes ago, one that took 15 s. */
+  private Path store() {
+    Path db = dir.resolve("live.db");
+    try (StoreFixture f = StoreFixture.create(db)) {
+      for (int i = 0; i < 40; i++) {
+        long t = ago(Duration.ofHours(2 + 3 * i));
+        double ms = 1000 + (i * 37 % 200);
+        f.execution("base-" + i, "w", t, ms, "success");
+        f.step("base-" + i, "w", "ocr", "ocr", 1, t, ms - 10, "success", null);
+      }
+      long t = ago(Duration.ofMinutes(30));
+      f.execution("old-spike", "w", t, 15_000.0, "success");
+      f.step("old-spike", "w", "ocr", "ocr", 1, t, 14_990, "success", null);
+    }
+    return db;
+  }
+
+  private static DashboardServer start(Path db, int maxStreams, StringWriter err) {
+    return DashboardServer.start(
+        ServerConfig.builder(db)
+            .port(0)
+            .clock(StoreFixture.CLOCK)
+            .livePoll(Duration.ofMillis(50))
+            .heartbeat(Duration.ofMillis(300))
+            .maxStreams(maxStreams)
+            .err(new PrintWriter(err, true))
+            .build());
+  }
+
+  @Test
+  void newRunningExecutionsAndNewAnomaliesArePushedAndTheStreamEndsWithTheServer()
+      throws Exception {
+    Path db = store();
+    StringWriter err = new StringWriter();
+    DashboardServer server = start(db, 4, err);
+    SseReader stream;
+    try {
+      stream = new SseReader(server.uri().resolve("/api/live/stream"));
+      assertThat(stream.status()).isEqualTo(200);
+      assertThat(stream.header("content-type")).isEqualTo("text/event-stream; charset=utf-8");
+      assertThat(stream.header("cache-control")).isEqualTo("no-store");
+      assertThat(stream.await(e -> e.name().equals("retry"), DEADLINE).data()).isEqualTo("3000");
+      assertThat(stream.await(e -> e.name().equals("live"), DEADLINE).data()).isEqualTo("[]");
+      assertThat(stream.await(e -> e.name().equals("comment"), DEADLINE).data())
+          .isEqualTo("heartbeat");
+
+      // A bot starts an execution: the stream shows it with its progress.
+      try (StoreFixture f = StoreFixture.create(db)) {
+        long started = ago(Duration.ofSeconds(4));
+        f.execution("run-1", "w", "bot", started, null, "running", 2, null);
+        f.step("run-1", "w", "ocr", "ocr", 1, started, 1000, "success", null);
+      }
+      SseReader.Event live = stream.await(e -> e.data().contains("run-1"), DEADLINE);
+      assertThat(live.name()).isEqualTo("live");
+      JsonNode running = JSON.readTree(live.data());
+      assertThat(running).hasSize(1);
+      assertThat(running.get(0).get("executionId").asText()).isEqualTo("run-1");
+      assertThat(running.get(0).get("stepsDone").asInt()).isEqualTo(1);
+      assertThat(running.get(0).get("progressPct").asDouble()).isEqualTo(50.0);
+      // The event carries what /api/live answers (one line of the same JSON).
+      assertThat(running).isEqualTo(RawHttp.get(server.port(), "/api/live").json());
+
+      // A run that is far slower than the week before it: a new anomaly.
+      try (StoreFixture f = StoreFixture.create(db)) {
+        long t = ago(Duration.ofMinutes(5));
+        f.execution("new-spike", "w", t, 25_000.0, "success");
+        f.step("new-spike", "w", "ocr", "ocr", 1, t, 24_990, "success", null);
+      }
+      SseReader.Event anomaly = stream.await(e -> e.name().equals("anomaly"), DEADLINE);
+      JsonNode a = JSON.readTree(anomaly.data());
+      assertThat(a.get("executionId").asText()).isEqualTo("new-spike");
+      assertThat(a.get("workflowId").asText()).isEqualTo("w");
+      assertThat(a.get("value").asDouble()).isIn(25_000.0, 24_990.0);
+      JsonNode all = RawHttp.get(server.port(), "/api/anomalies").json();
+      Set<String> fields = fieldNames(all.get(0));
+      assertThat(fieldNames(a)).isEqualTo(fields);
+      assertThat(all.findValuesAsText("executionId")).contains("old-spike", "new-spike");
+      // The anomaly that was there when the server started was never pushed.
+      assertThat(stream.drain())
+          .filteredOn(e -> e.name().equals("anomaly"))
+          .extracting(e -> JSON.readTree(e.data()).get("executionId").asText())
+          .doesNotContain("old-spike");
+    } finally {
+      server.close();
+    }
+    assertThat(stream.awaitEnd(DEADLINE)).as("the stream ended with the server").isTrue();
+    assertThat(server.openStreams()).isZero();
+    assertNoServerThreadsLeft();
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void streamsBeyondTheLimitAreRefusedWith503() throws Exception {
+    Path db = store();
+    try (DashboardServer server = start(db, 1, new StringWriter());
+        SseReader first = new SseReader(server.uri().resolve("/api/live/stream"))) {
+      first.await(e -> e.name().equals("live"), DEADLINE);
+      RawHttp.Answer second = RawHttp.get(server.port(), "/api/live/stream");
+      assertThat(second.status()).isEqualTo(503);
+      assertThat(second.json().get("error").asText()).contains("too many live streams");
+      assertThat(RawHttp.get(server.port(), "/api/live").status()).isEqualTo(200);
+    }
+  }
+
+  private static Set<String> fieldNames(JsonNode node) {
+    Set<String> names = new java.util.TreeSet<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  static void assertNoServerThreadsLeft() throws InterruptedException {
+    Instant deadline = Instant.now().plus(DEADLINE);
+    Set<String> left = serverThreads();
+    while (!left.isEmpty() && Instant.now().isBefore(deadline)) {
+      Thread.sleep(20); // polling a condition with a deadline: threads are finishing
+      left = serverThreads();
+    }
+    assertThat(left).as("threads of the closed server").isEmpty();
+  }
+
+  private static Set<String> serverThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(Thread::isAlive)
+        .map(Thread::getName)
+        .filter(n -> n.startsWith("rpa-insights-") || n.equals("HTTP-Dispatcher"))
+        .collect(Collectors.toSet());
+  }
+}
