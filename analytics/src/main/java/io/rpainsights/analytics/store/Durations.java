@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
 public final class Durations {
   private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h|d)");
 
+  /** A hundred years: longer windows and buckets mean nothing and overflow time arithmetic. */
+  public static final Duration MAX = Duration.ofDays(36_500);
+
   private Durations() {}
 
   /**
@@ -29,17 +32,23 @@ public final class Durations {
     if (amount == 0) {
       throw new InvalidInputException("duration '" + text + "' must be greater than zero");
     }
+    Duration duration;
     try {
-      return switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "s" -> Duration.ofSeconds(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        case "h" -> Duration.ofHours(amount);
-        default -> Duration.ofDays(amount);
-      };
+      duration =
+          switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+          };
     } catch (ArithmeticException e) {
-      throw new InvalidInputException("duration '" + text + "' is too large", e);
+      throw new InvalidInputException("duration '" + text + "' is too large (at most 36500d)", e);
     }
+    if (duration.compareTo(MAX) > 0) {
+      throw new InvalidInputException("duration '" + text + "' is too large (at most 36500d)");
+    }
+    return duration;
   }
 
   /**

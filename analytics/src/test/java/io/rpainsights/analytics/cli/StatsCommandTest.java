@@ -82,6 +82,15 @@ class StatsCommandTest {
   }
 
   @Test
+  void anAbsurdlyLongWindowOrBucketIsOneLineAndExitTwo() {
+    assertBadInput(
+        CliRun.run("stats", "--db", db, "--since", "999999999999d"), "too large (at most 36500d)");
+    assertBadInput(
+        CliRun.run("trend", "--db", db, "--workflow", "invoice", "--bucket", "999999999999d"),
+        "too large");
+  }
+
+  @Test
   void aMissingFileIsOneLineAndExitTwo() {
     assertBadInput(
         CliRun.run("stats", "--db", dir.resolve("missing.db").toString()), "no such file");

@@ -24,6 +24,17 @@ class DurationsTest {
     assertThat(Durations.parse("7d")).isEqualTo(Duration.ofDays(7));
   }
 
+  @Test
+  void aHundredYearsIsTheLongestDuration() {
+    assertThat(Durations.parse("36500d")).isEqualTo(Durations.MAX);
+    assertThatThrownBy(() -> Durations.parse("36501d"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("too large");
+    assertThatThrownBy(() -> Durations.parse("999999999999h"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("too large");
+  }
+
   @Property
   void formatThenParseIsIdentity(@ForAll @LongRange(min = 1, max = 10_000_000_000L) long ms) {
     Duration d = Duration.ofMillis(ms);
