@@ -92,6 +92,11 @@ public final class Store implements AutoCloseable {
     return path;
   }
 
+  /** The options it was opened with. */
+  public StoreOptions options() {
+    return options;
+  }
+
   /** Runs read-only work on a pooled read connection. */
   public <T> T read(SqlFunction<T> work) {
     Connection connection = borrow();
