@@ -23,12 +23,29 @@ final class RunChunk {
   /** Per-run error types (null entries allowed), or null when no run has one. */
   final String[] errorTypes;
 
+  /** The earliest and latest start ({@link Long#MAX_VALUE} and MIN_VALUE when empty). */
+  private final long minStart;
+
+  private final long maxStart;
+
   RunChunk(double[] durations, long[] starts, int[] stepNumbers, int stepNumber, String[] errors) {
     this.durations = durations;
     this.starts = starts;
     this.stepNumbers = stepNumbers;
     this.stepNumber = stepNumber;
     this.errorTypes = errors;
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (long s : starts) {
+      min = Math.min(min, s);
+      max = Math.max(max, s);
+    }
+    this.minStart = min;
+    this.maxStart = max;
+  }
+
+  long minStart() {
+    return minStart;
   }
 
   int size() {
@@ -56,6 +73,12 @@ final class RunChunk {
 
   /** The runs that started in {@code [from, to)}, still ascending; this chunk when all did. */
   RunChunk startedBetween(long from, long to) {
+    if (minStart >= from && maxStart < to) {
+      return this;
+    }
+    if (maxStart < from || minStart >= to) {
+      return EMPTY;
+    }
     int n = durations.length;
     int keep = 0;
     for (long s : starts) {

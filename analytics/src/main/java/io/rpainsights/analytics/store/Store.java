@@ -164,6 +164,27 @@ public final class Store implements AutoCloseable {
   }
 
   /**
+   * {@code PRAGMA data_version} on the read-write connection: it changes when any other connection
+   * commits, but not for analytics' own writes, so the rollup can tell "someone else wrote" from
+   * "we refreshed".
+   */
+  long writerDataVersion() {
+    synchronized (writeLock) {
+      try {
+        if (writer == null) {
+          writer = connect(path, false, options);
+        }
+        try (Statement st = writer.createStatement();
+            ResultSet rs = st.executeQuery("PRAGMA data_version")) {
+          return rs.next() ? rs.getLong(1) : 0;
+        }
+      } catch (SQLException e) {
+        throw new StoreException("reading " + path + " failed: " + firstLine(e.getMessage()), e);
+      }
+    }
+  }
+
+  /**
    * The cached answer for {@code key}, computed by {@code compute} when absent or stale. Keys are
    * query records, which hold windows as the user wrote them ({@link TimeRange}); an answer over a
    * window relative to now expires after {@link StoreOptions#relativeWindowTtl()} even when no row

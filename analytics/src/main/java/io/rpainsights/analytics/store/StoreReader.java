@@ -379,8 +379,7 @@ public final class StoreReader {
     List<RunGroup> out = new ArrayList<>();
     if (runs != null) {
       runs.forEach(
-          (w, groups) ->
-              groups.forEach((k, chunks) -> out.add(group(kind, w, k, RunChunk.merge(chunks)))));
+          (w, groups) -> groups.forEach((k, chunks) -> out.add(group(kind, w, k, chunks))));
     } else {
       for (String w : workflows) {
         RunGrouper grouper = new RunGrouper(false);
@@ -397,35 +396,18 @@ public final class StoreReader {
                   grouper::add);
               return null;
             });
-        grouper.chunks().forEach((k, chunk) -> out.add(group(kind, w, k, chunk)));
+        grouper.chunks().forEach((k, chunk) -> out.add(group(kind, w, k, List.of(chunk))));
       }
     }
     out.sort(GROUP_ORDER);
     return out;
   }
 
-  private static RunGroup group(RollupKind kind, String workflow, RunGrouper.Key k, RunChunk c) {
-    if (kind == RollupKind.EXECUTIONS) {
-      return new RunGroup(
-          workflow, null, null, k.k1(), c.durations, c.starts, 0, java.util.Map.of());
-    }
-    java.util.Map<String, Long> errors = new java.util.HashMap<>();
-    if (c.errorTypes != null && !"success".equals(k.k3())) {
-      for (String e : c.errorTypes) {
-        if (e != null) {
-          errors.merge(e, 1L, Long::sum);
-        }
-      }
-    }
-    return new RunGroup(
-        workflow,
-        k.k1(),
-        k.k2(),
-        k.k3(),
-        c.durations,
-        c.starts,
-        c.stepNumberSum(),
-        java.util.Collections.unmodifiableMap(errors));
+  private static RunGroup group(
+      RollupKind kind, String workflow, RunGrouper.Key k, List<RunChunk> parts) {
+    return kind == RollupKind.EXECUTIONS
+        ? new RunGroup(workflow, null, null, k.k1(), parts)
+        : new RunGroup(workflow, k.k1(), k.k2(), k.k3(), parts);
   }
 
   /** Streams the recovery attempts that started in the window, of one workflow or all. */
