@@ -6,6 +6,7 @@ import io.rpainsights.analytics.engine.perf.DegradationDetector;
 import io.rpainsights.analytics.engine.perf.DegradationQuery;
 import io.rpainsights.analytics.engine.perf.StepDegradation;
 import io.rpainsights.analytics.engine.stat.HumanDuration;
+import io.rpainsights.analytics.engine.stat.Spearman;
 import io.rpainsights.analytics.engine.stat.Summary;
 import io.rpainsights.analytics.store.RunGroup;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 /**
  * The rules that turn one workflow's data into insights. Each states its trigger, its impact (the
@@ -382,7 +382,7 @@ final class InsightRules {
       if (m < 50) {
         continue;
       }
-      double rho = new SpearmansCorrelation().correlation(xs, ys);
+      double rho = Spearman.rho(xs, ys);
       if (!(rho >= CPU_RHO) || rho >= 1) {
         continue;
       }
@@ -424,10 +424,18 @@ final class InsightRules {
     List<double[]> durations = new ArrayList<>();
     List<long[]> starts = new ArrayList<>();
     int total = 0;
-    for (RunGroup g : n.groups) {
-      if (!g.completed()) {
+    long from = Long.MAX_VALUE;
+    long to = Long.MIN_VALUE;
+    for (long minute : cpuPerMinute.keySet()) {
+      from = Math.min(from, minute * 60_000L);
+      to = Math.max(to, (minute + 1) * 60_000L);
+    }
+    for (RunGroup all : n.groups) {
+      if (!all.completed() || from >= to) {
         continue;
       }
+      // Only runs inside the span of the CPU samples can have one: cut first, by day.
+      RunGroup g = all.startedBetween(from, to);
       double[] d = g.durations();
       long[] s = g.startedAt();
       double[] dk = new double[d.length];

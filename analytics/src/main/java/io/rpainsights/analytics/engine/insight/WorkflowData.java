@@ -82,7 +82,7 @@ final class WorkflowData {
       if (sorted == null) {
         List<double[]> parts = new ArrayList<>();
         for (RunGroup g : groups) {
-          parts.add(g.knownDurations());
+          parts.addAll(g.knownDurationParts());
         }
         sorted = SortedMerge.merge(parts);
       }
@@ -101,19 +101,9 @@ final class WorkflowData {
     double[] completedBetween(long from, long to) {
       List<double[]> parts = new ArrayList<>();
       for (RunGroup g : groups) {
-        if (!g.completed()) {
-          continue;
+        if (g.completed()) {
+          parts.addAll(g.startedBetween(from, to).knownDurationParts());
         }
-        double[] d = g.durations();
-        long[] s = g.startedAt();
-        double[] out = new double[d.length];
-        int m = 0;
-        for (int i = 0; i < d.length; i++) {
-          if (s[i] >= from && s[i] < to && !Double.isNaN(d[i])) {
-            out[m++] = d[i];
-          }
-        }
-        parts.add(java.util.Arrays.copyOf(out, m));
       }
       return SortedMerge.merge(parts);
     }
@@ -158,7 +148,7 @@ final class WorkflowData {
       if (g.succeeded()) {
         d.executionsSucceeded += g.count();
       }
-      executionDurations.add(g.knownDurations());
+      executionDurations.addAll(g.knownDurationParts());
     }
     d.executionDurations = SortedMerge.merge(executionDurations);
     for (RunGroup g : reader.stepRuns(filter)) {

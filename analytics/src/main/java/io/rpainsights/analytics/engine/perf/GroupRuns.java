@@ -42,10 +42,7 @@ final class GroupRuns {
         actionType = g.actionType();
       }
     }
-    double[] known = g.knownDurations();
-    if (known.length > 0) {
-      durations.add(known);
-    }
+    durations.addAll(g.knownDurationParts());
   }
 
   String actionType() {
