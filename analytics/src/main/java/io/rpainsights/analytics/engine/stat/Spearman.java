@@ -25,8 +25,15 @@ public final class Spearman {
 
   /** 1-based ranks, ties sharing the average of the ranks they span. */
   static double[] ranks(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
+    boolean ascending = true;
+    for (int i = 1; i < values.length && ascending; i++) {
+      ascending = values[i - 1] <= values[i];
+    }
+    // Already ascending (durations come so): positions are ranks, no search needed.
+    double[] sorted = ascending ? values : values.clone();
+    if (!ascending) {
+      Arrays.sort(sorted);
+    }
     int n = sorted.length;
     if (n > 0 && Double.isNaN(sorted[n - 1])) {
       throw new IllegalArgumentException("NaN in a sample");
@@ -42,8 +49,15 @@ public final class Spearman {
       lo = hi;
     }
     double[] r = new double[n];
+    double rank = 0;
     for (int i = 0; i < n; i++) {
-      r[i] = average[firstAtLeast(sorted, values[i])];
+      if (ascending) {
+        // A tie group's first position holds its average; the others follow it.
+        rank = i == 0 || sorted[i] != sorted[i - 1] ? average[i] : rank;
+        r[i] = rank;
+      } else {
+        r[i] = average[firstAtLeast(sorted, values[i])];
+      }
     }
     return r;
   }

@@ -31,6 +31,20 @@ class SpearmanTest {
   }
 
   @Test
+  void anAscendingSampleWithTiesRanksAsCommonsMathDoes() {
+    SplittableRandom r = new SplittableRandom(3);
+    double[] x = new double[2000];
+    double[] y = new double[2000];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = Math.round(r.nextDouble() * 50);
+      y[i] = Math.round(r.nextGaussian() * 4);
+    }
+    java.util.Arrays.sort(x);
+    assertThat(Spearman.rho(x, y))
+        .isCloseTo(new SpearmansCorrelation().correlation(x, y), within(1e-12));
+  }
+
+  @Test
   void averageRanksOfAHandWorkedExample() {
     // x = 10, 20, 20, 30 → ranks 1, 2.5, 2.5, 4; y falls as x rises → ρ = -1 on the distinct part.
     assertThat(Spearman.ranks(new double[] {20, 10, 30, 20})).containsExactly(2.5, 1, 4, 2.5);
