@@ -452,22 +452,28 @@ final class Rollup {
     }
 
     // 3. Days older than a workflow's oldest row: dropped with the rows (retention, archive).
+    Map<String, Long> firstDays = new HashMap<>();
     for (Map.Entry<String, TreeMap<Long, DayInfo>> e : state.days.entrySet()) {
-      Long oldest = minStart(c, kind, e.getKey());
-      long firstDay = oldest == null ? Long.MAX_VALUE : Math.floorDiv(oldest, DAY_MS);
+      long firstDay = firstDay(c, kind, e.getKey(), firstDays);
       for (long day : e.getValue().headMap(firstDay).keySet()) {
         p.drops.add(new DayRef(e.getKey(), day));
       }
     }
 
     // 4. The days asked for: checked against the source's row count, rolled up when missing.
+    // Days before the workflow's oldest row hold nothing and are not kept (a ten-year window
+    // would otherwise store thousands of empty days, and step 3 drop them again).
     long budget = ROWS_PER_ROUND;
     boolean builtSome = false;
     for (String w : workflows) {
-      Map<Long, Long> counts = dayCounts(c, kind, w, fromDay, toDay);
+      long from = Math.max(fromDay, firstDay(c, kind, w, firstDays));
+      if (from > toDay) {
+        continue;
+      }
+      Map<Long, Long> counts = dayCounts(c, kind, w, from, toDay);
       List<Long> build = new ArrayList<>();
       long needed = 0;
-      for (long d = fromDay; d <= toDay; d++) {
+      for (long d = from; d <= toDay; d++) {
         DayRef ref = new DayRef(w, d);
         DayInfo info = p.drops.contains(ref) ? null : state.day(w, d);
         long actual = counts.getOrDefault(d, 0L);
@@ -723,6 +729,18 @@ final class Rollup {
       }
     }
     return ids;
+  }
+
+  /** The UTC day of the workflow's oldest row ({@link Long#MAX_VALUE} for none), memoised. */
+  private static long firstDay(
+      Connection c, RollupKind kind, String workflow, Map<String, Long> memo) throws SQLException {
+    Long known = memo.get(workflow);
+    if (known == null) {
+      Long oldest = minStart(c, kind, workflow);
+      known = oldest == null ? Long.MAX_VALUE : Math.floorDiv(oldest, DAY_MS);
+      memo.put(workflow, known);
+    }
+    return known;
   }
 
   private static Long minStart(Connection c, RollupKind kind, String workflow) throws SQLException {
