@@ -23,8 +23,9 @@ import java.util.TreeMap;
  * and exact R-7 percentiles are a merge of sorted runs; because every run keeps its start, the
  * partial first and last days of a window are cut exactly too. Nothing is approximated.
  *
- * <p>Days are rolled up on demand, the first time a query needs them. Keeping them right, on every
- * query after any commit to the store ({@code PRAGMA data_version} changed), in one read snapshot:
+ * <p>Days are rolled up on demand, the first time a query needs them. Keeping them right, on the
+ * first query after another connection committed ({@code PRAGMA data_version} on the writer
+ * connection, which our own refreshes do not move), in one read snapshot:
  *
  * <ul>
  *   <li>new rows — late ones included — are those above the table's rowid watermark; each is
@@ -42,9 +43,10 @@ import java.util.TreeMap;
  * </ul>
  *
  * A refresh is written in one transaction, guarded by a generation number so that two processes
- * refreshing at once never apply the same change twice (the loser re-plans). Assumed: finished rows
- * are not changed in place (the agent never does; a finished execution whose start is later
- * corrected keeps its old start here until its day is rebuilt).
+ * refreshing at once never apply the same change twice (the loser re-plans). Not seen: a finished
+ * row changed in place (the agent never does that; a finished execution whose start moves within
+ * its day keeps its old start here until the day is rebuilt), and a row deleted and another
+ * inserted with the same explicit rowid into the same day.
  */
 final class Rollup {
   static final long DAY_MS = 86_400_000L;
@@ -401,18 +403,20 @@ final class Rollup {
     // 0. The row at the watermark must be the one we saw. If it is gone or another, the newest
     // rows were deleted and their rowids may be reused by rows no count would show (the same
     // number of rows in the same days): this kind starts afresh.
+    boolean anchorMoved = false;
     if (state.watermark > 0 && !state.days.isEmpty()) {
       Long anchor = startOf(c, kind, state.watermark);
       if (anchor == null || anchor != state.anchor) {
         state.days.forEach((w, days) -> days.keySet().forEach(d -> p.drops.add(new DayRef(w, d))));
         state.days.clear();
+        anchorMoved = true;
       }
     }
 
     // 1. New rows (late ones too) go to their day when it is rolled up.
     Map<String, RunGrouper> added = new HashMap<>();
     Map<DayRef, Long> addedRows = new HashMap<>();
-    if (max != state.watermark) {
+    if (max != state.watermark || anchorMoved) {
       if (state.watermark >= 0 && max > state.watermark && !state.days.isEmpty()) {
         source.newerThan(
             c,

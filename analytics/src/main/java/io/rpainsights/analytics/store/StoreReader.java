@@ -17,7 +17,9 @@ import java.util.function.Consumer;
  * because {@code steps} has no index on time alone.
  *
  * <p>Rows are streamed to a consumer rather than collected, so a long window costs memory only for
- * what the caller keeps.
+ * what the caller keeps. {@link #executionRuns}, {@link #stepRuns} and {@link #recoveryCounts}
+ * return runs grouped and sorted instead, and answer windows of a day or more from analytics' exact
+ * per-day rollup ({@link Rollup}) rather than from the rows.
  */
 public final class StoreReader {
   private static final String DURATION =
@@ -470,30 +472,6 @@ public final class StoreReader {
             }
           }
           return null;
-        });
-  }
-
-  /**
-   * Recovery attempts and successes per strategy over all workflows (key: strategy, null as
-   * "(unnamed)"; value: {attempts, succeeded}), aggregated by SQLite.
-   */
-  public java.util.Map<String, long[]> recoveryTotalsByStrategy(Window window) {
-    return store.read(
-        c -> {
-          java.util.Map<String, long[]> result = new java.util.HashMap<>();
-          try (PreparedStatement ps =
-                  prepare(
-                      c,
-                      "SELECT strategy, count(*), sum(success <> 0) FROM recoveries"
-                          + " WHERE started_at >= ? AND started_at < ? GROUP BY strategy",
-                      List.of(window.sinceMillis(), window.untilMillis()));
-              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              String s = rs.getString(1);
-              result.put(s == null ? "(unnamed)" : s, new long[] {rs.getLong(2), rs.getLong(3)});
-            }
-          }
-          return result;
         });
   }
 

@@ -227,6 +227,29 @@ class RollupTest {
                 + " LIMIT 5");
       }
       assertSame(a, b);
+      // The newest row replaced by another with its rowid: seen once, then settled.
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+          Statement st = c.createStatement()) {
+        long top = count("SELECT max(id) FROM steps");
+        st.execute("DELETE FROM steps WHERE id = " + top);
+        st.execute(
+            "INSERT INTO steps(execution_id, workflow_id, node_id, action_type, step_number,"
+                + " started_at, duration_ms, status) VALUES ('r', 'claims-intake', 'n', 'click',"
+                + " 1, "
+                + (now - 2 * DAY)
+                + ", 5.0, 'success')");
+        assertThat(count("SELECT max(id) FROM steps")).isEqualTo(top);
+      }
+      assertSame(a, b);
+      // Another commit elsewhere makes every table's rollup look again: nothing left to do.
+      long generation = count("SELECT value FROM analytics_rollup_meta WHERE key = 'generation'");
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+          Statement st = c.createStatement()) {
+        st.execute("INSERT INTO resources(ts, host, system_cpu_pct) VALUES (" + now + ", 'h', 5)");
+      }
+      assertSame(a, b);
+      assertThat(count("SELECT value FROM analytics_rollup_meta WHERE key = 'generation'"))
+          .isEqualTo(generation);
       assertThat(a.rollup().fallbacks()).isZero();
     }
   }
