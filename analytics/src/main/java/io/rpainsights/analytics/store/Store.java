@@ -92,6 +92,11 @@ public final class Store implements AutoCloseable {
     return path;
   }
 
+  /** The options it was opened with. */
+  public StoreOptions options() {
+    return options;
+  }
+
   /** Runs read-only work on a pooled read connection. */
   public <T> T read(SqlFunction<T> work) {
     Connection connection = borrow();
@@ -152,6 +157,27 @@ public final class Store implements AutoCloseable {
       try (Statement st = monitor.createStatement();
           ResultSet rs = st.executeQuery("PRAGMA data_version")) {
         return rs.next() ? rs.getLong(1) : 0;
+      } catch (SQLException e) {
+        throw new StoreException("reading " + path + " failed: " + firstLine(e.getMessage()), e);
+      }
+    }
+  }
+
+  /**
+   * {@code PRAGMA data_version} on the read-write connection: it changes when any other connection
+   * commits, but not for analytics' own writes, so the rollup can tell "someone else wrote" from
+   * "we refreshed".
+   */
+  long writerDataVersion() {
+    synchronized (writeLock) {
+      try {
+        if (writer == null) {
+          writer = connect(path, false, options);
+        }
+        try (Statement st = writer.createStatement();
+            ResultSet rs = st.executeQuery("PRAGMA data_version")) {
+          return rs.next() ? rs.getLong(1) : 0;
+        }
       } catch (SQLException e) {
         throw new StoreException("reading " + path + " failed: " + firstLine(e.getMessage()), e);
       }

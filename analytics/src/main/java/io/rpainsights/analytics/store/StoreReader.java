@@ -17,7 +17,9 @@ import java.util.function.Consumer;
  * because {@code steps} has no index on time alone.
  *
  * <p>Rows are streamed to a consumer rather than collected, so a long window costs memory only for
- * what the caller keeps.
+ * what the caller keeps. {@link #executionRuns}, {@link #stepRuns} and {@link #recoveryCounts}
+ * return runs grouped and sorted instead, and answer windows of a day or more from analytics' exact
+ * per-day rollup ({@link Rollup}) rather than from the rows.
  */
 public final class StoreReader {
   private static final String DURATION =
@@ -39,13 +41,28 @@ public final class StoreReader {
       new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.concurrent.ConcurrentHashMap<String, Dictionary> actionDictionaries =
       new java.util.concurrent.ConcurrentHashMap<>();
+  private final RunSource runSource = new RunSource();
+  private final Rollup rollup;
 
   public StoreReader(Store store) {
     this.store = store;
+    this.rollup = new Rollup(store, runSource);
   }
 
   public Store store() {
     return store;
+  }
+
+  Rollup rollup() {
+    return rollup;
+  }
+
+  /**
+   * How many answers over a window the rollup covers had to be read from the rows instead (store
+   * busy beyond the timeout, or a rollup this version cannot use); 0 in normal operation.
+   */
+  public long rollupFallbacks() {
+    return rollup.fallbacks();
   }
 
   /**
@@ -236,6 +253,165 @@ public final class StoreReader {
     }
   }
 
+  /**
+   * The finished executions that match {@code filter} (one workflow or all, optionally one status),
+   * one group per workflow and status, durations ascending. Windows of a day or more come from the
+   * rollup, shorter ones from the rows; the values are the same.
+   */
+  public List<RunGroup> executionRuns(RowFilter filter) {
+    return runs(RollupKind.EXECUTIONS, filter);
+  }
+
+  /**
+   * The step rows that match {@code filter} (one workflow or all, optionally one node and one
+   * status), one group per workflow, node, action type and status, durations ascending. Windows of
+   * a day or more come from the rollup, shorter ones from the rows; the values are the same.
+   */
+  public List<RunGroup> stepRuns(RowFilter filter) {
+    return runs(RollupKind.STEPS, filter);
+  }
+
+  /**
+   * Recovery attempts that started in the window, counted per workflow, node, strategy and outcome:
+   * of one workflow, or of all (attempts recorded without a workflow included, as a null workflow).
+   */
+  public List<RecoveryCount> recoveryCounts(String workflowIdOrNull, Window window) {
+    List<RecoveryCount> out = new ArrayList<>();
+    if (rollup.covers(window)) {
+      List<String> workflows =
+          workflowIdOrNull != null ? List.of(workflowIdOrNull) : recoveryWorkflows();
+      java.util.Map<String, java.util.Map<RunGrouper.Key, Long>> counts =
+          rollup.counts(RollupKind.RECOVERIES, workflows, window);
+      if (counts != null) {
+        counts.forEach(
+            (w, groups) ->
+                groups.forEach(
+                    (k, n) ->
+                        out.add(new RecoveryCount(w, k.k1(), k.k2(), "1".equals(k.k3()), n))));
+        if (workflowIdOrNull == null) {
+          out.addAll(recoveryCountsFromRows(null, true, window));
+        }
+        out.sort(RECOVERY_ORDER);
+        return out;
+      }
+    }
+    out.addAll(recoveryCountsFromRows(workflowIdOrNull, false, window));
+    out.sort(RECOVERY_ORDER);
+    return out;
+  }
+
+  private static final java.util.Comparator<String> TEXT =
+      java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder());
+
+  private static final java.util.Comparator<RecoveryCount> RECOVERY_ORDER =
+      java.util.Comparator.comparing(RecoveryCount::workflowId, TEXT)
+          .thenComparing(RecoveryCount::nodeId, TEXT)
+          .thenComparing(RecoveryCount::strategy, TEXT)
+          .thenComparing(RecoveryCount::success);
+
+  private static final java.util.Comparator<RunGroup> GROUP_ORDER =
+      java.util.Comparator.comparing(RunGroup::workflowId, TEXT)
+          .thenComparing(RunGroup::nodeId, TEXT)
+          .thenComparing(RunGroup::actionType, TEXT)
+          .thenComparing(RunGroup::status, TEXT);
+
+  /** Counted by SQLite: of one workflow, of all, or only of attempts without a workflow. */
+  private List<RecoveryCount> recoveryCountsFromRows(
+      String workflowIdOrNull, boolean onlyWithoutWorkflow, Window window) {
+    String where =
+        onlyWithoutWorkflow
+            ? "workflow_id IS NULL AND "
+            : workflowIdOrNull != null ? "workflow_id = ? AND " : "";
+    String sql =
+        "SELECT workflow_id, node_id, strategy, success <> 0, count(*) FROM recoveries WHERE "
+            + where
+            + "started_at >= ? AND started_at < ? GROUP BY 1, 2, 3, 4";
+    List<Object> args = new ArrayList<>();
+    if (!onlyWithoutWorkflow && workflowIdOrNull != null) {
+      args.add(workflowIdOrNull);
+    }
+    args.add(window.sinceMillis());
+    args.add(window.untilMillis());
+    return store.read(
+        c -> {
+          List<RecoveryCount> out = new ArrayList<>();
+          try (PreparedStatement ps = prepare(c, sql, args);
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(
+                  new RecoveryCount(
+                      rs.getString(1),
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getInt(4) != 0,
+                      rs.getLong(5)));
+            }
+          }
+          return out;
+        });
+  }
+
+  /** The workflow ids that have recovery attempts, by a skip-scan of their index. */
+  private List<String> recoveryWorkflows() {
+    return store.read(
+        c -> {
+          List<String> ids = new ArrayList<>();
+          String sql =
+              "WITH RECURSIVE w(id) AS (SELECT min(workflow_id) FROM recoveries"
+                  + " UNION ALL SELECT (SELECT min(workflow_id) FROM recoveries"
+                  + " WHERE workflow_id > w.id) FROM w WHERE w.id IS NOT NULL)"
+                  + " SELECT id FROM w WHERE id IS NOT NULL";
+          try (PreparedStatement ps = c.prepareStatement(sql);
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              ids.add(rs.getString(1));
+            }
+          }
+          return ids;
+        });
+  }
+
+  private List<RunGroup> runs(RollupKind kind, RowFilter filter) {
+    List<String> workflows =
+        filter.workflowId() != null ? List.of(filter.workflowId()) : workflows();
+    java.util.Map<String, java.util.Map<RunGrouper.Key, List<RunChunk>>> runs = null;
+    if (rollup.covers(filter.window())) {
+      runs = rollup.runs(kind, workflows, filter.window(), filter.nodeId(), filter.status());
+    }
+    List<RunGroup> out = new ArrayList<>();
+    if (runs != null) {
+      runs.forEach(
+          (w, groups) -> groups.forEach((k, chunks) -> out.add(group(kind, w, k, chunks))));
+    } else {
+      for (String w : workflows) {
+        RunGrouper grouper = new RunGrouper(false);
+        store.read(
+            c -> {
+              runSource.range(
+                  c,
+                  kind,
+                  w,
+                  filter.window().sinceMillis(),
+                  filter.window().untilMillis(),
+                  filter.nodeId(),
+                  filter.status(),
+                  grouper::add);
+              return null;
+            });
+        grouper.chunks().forEach((k, chunk) -> out.add(group(kind, w, k, List.of(chunk))));
+      }
+    }
+    out.sort(GROUP_ORDER);
+    return out;
+  }
+
+  private static RunGroup group(
+      RollupKind kind, String workflow, RunGrouper.Key k, List<RunChunk> parts) {
+    return kind == RollupKind.EXECUTIONS
+        ? new RunGroup(workflow, null, null, k.k1(), parts)
+        : new RunGroup(workflow, k.k1(), k.k2(), k.k3(), parts);
+  }
+
   /** Streams the recovery attempts that started in the window, of one workflow or all. */
   public void recoveries(String workflowIdOrNull, Window window, Consumer<RecoveryRow> sink) {
     String sql =
@@ -296,30 +472,6 @@ public final class StoreReader {
             }
           }
           return null;
-        });
-  }
-
-  /**
-   * Recovery attempts and successes per strategy over all workflows (key: strategy, null as
-   * "(unnamed)"; value: {attempts, succeeded}), aggregated by SQLite.
-   */
-  public java.util.Map<String, long[]> recoveryTotalsByStrategy(Window window) {
-    return store.read(
-        c -> {
-          java.util.Map<String, long[]> result = new java.util.HashMap<>();
-          try (PreparedStatement ps =
-                  prepare(
-                      c,
-                      "SELECT strategy, count(*), sum(success <> 0) FROM recoveries"
-                          + " WHERE started_at >= ? AND started_at < ? GROUP BY strategy",
-                      List.of(window.sinceMillis(), window.untilMillis()));
-              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              String s = rs.getString(1);
-              result.put(s == null ? "(unnamed)" : s, new long[] {rs.getLong(2), rs.getLong(3)});
-            }
-          }
-          return result;
         });
   }
 

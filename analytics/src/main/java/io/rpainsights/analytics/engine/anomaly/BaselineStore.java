@@ -4,8 +4,8 @@ import io.rpainsights.analytics.engine.stat.DoubleList;
 import io.rpainsights.analytics.engine.stat.RobustScale;
 import io.rpainsights.analytics.store.AnalyticsState;
 import io.rpainsights.analytics.store.BaselineRow;
-import io.rpainsights.analytics.store.Detail;
 import io.rpainsights.analytics.store.RowFilter;
+import io.rpainsights.analytics.store.RunGroup;
 import io.rpainsights.analytics.store.StoreReader;
 import io.rpainsights.analytics.store.Window;
 import java.time.Duration;
@@ -66,26 +66,24 @@ public final class BaselineStore {
   /** Computes a workflow's baselines over a window from its successful executions and steps. */
   public Map<String, Baseline> compute(
       String workflowId, Scale scale, Window window, long nowMillis) {
+    // Successful runs of a week: from the rollup (a week's rows need not be read again each time
+    // a baseline rolls forward). RobustScale sorts, so the order runs come in does not matter.
     Map<String, DoubleList> series = new HashMap<>();
     RowFilter filter = RowFilter.of(workflowId, window).withStatus("success");
-    reader.executions(
-        filter,
-        Detail.TIMING,
-        r -> {
-          if (!Double.isNaN(r.durationMs())) {
-            series.computeIfAbsent("", k -> new DoubleList()).add(scale.apply(r.durationMs()));
-          }
-        });
-    reader.steps(
-        filter,
-        Detail.TIMING,
-        r -> {
-          if (r.nodeId() != null) {
-            series
-                .computeIfAbsent(r.nodeId(), k -> new DoubleList())
-                .add(scale.apply(r.durationMs()));
-          }
-        });
+    for (RunGroup g : reader.executionRuns(filter)) {
+      DoubleList v = series.computeIfAbsent("", k -> new DoubleList());
+      for (double d : g.knownDurations()) {
+        v.add(scale.apply(d));
+      }
+    }
+    for (RunGroup g : reader.stepRuns(filter)) {
+      if (g.nodeId() != null) {
+        DoubleList v = series.computeIfAbsent(g.nodeId(), k -> new DoubleList());
+        for (double d : g.knownDurations()) {
+          v.add(scale.apply(d));
+        }
+      }
+    }
     Map<String, Baseline> result = new HashMap<>();
     for (Map.Entry<String, DoubleList> e : series.entrySet()) {
       if (e.getValue().size() >= MIN_SAMPLES) {

@@ -6,6 +6,7 @@ import io.rpainsights.analytics.store.AnalyticsState;
 import io.rpainsights.analytics.store.Detail;
 import io.rpainsights.analytics.store.ImplementedInsightRow;
 import io.rpainsights.analytics.store.InvalidInputException;
+import io.rpainsights.analytics.store.RecoveryCount;
 import io.rpainsights.analytics.store.RowFilter;
 import io.rpainsights.analytics.store.StoreReader;
 import io.rpainsights.analytics.store.Window;
@@ -108,9 +109,15 @@ public final class InsightGenerator {
 
   private InsightRules.Context context(Window window, int days, long now) {
     Map<String, double[]> strategies = new HashMap<>();
-    reader
-        .recoveryTotalsByStrategy(window)
-        .forEach((k, v) -> strategies.put(k, new double[] {v[0], v[1]}));
+    for (RecoveryCount r : reader.recoveryCounts(null, window)) {
+      double[] t =
+          strategies.computeIfAbsent(
+              r.strategy() == null ? "(unnamed)" : r.strategy(), k -> new double[2]);
+      t[0] += r.count();
+      if (r.success()) {
+        t[1] += r.count();
+      }
+    }
     Window cpuWindow = Window.last(Duration.ofDays(Math.min(days, 2)), Instant.ofEpochMilli(now));
     return new InsightRules.Context(now, days, strategies, reader.systemCpuPerMinute(cpuWindow));
   }

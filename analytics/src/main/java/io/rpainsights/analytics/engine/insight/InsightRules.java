@@ -6,14 +6,16 @@ import io.rpainsights.analytics.engine.perf.DegradationDetector;
 import io.rpainsights.analytics.engine.perf.DegradationQuery;
 import io.rpainsights.analytics.engine.perf.StepDegradation;
 import io.rpainsights.analytics.engine.stat.HumanDuration;
+import io.rpainsights.analytics.engine.stat.Spearman;
 import io.rpainsights.analytics.engine.stat.Summary;
+import io.rpainsights.analytics.store.RunGroup;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 /**
  * The rules that turn one workflow's data into insights. Each states its trigger, its impact (the
@@ -58,7 +60,7 @@ final class InsightRules {
     if (d.executions == 0 && d.nodes.isEmpty()) {
       return out;
     }
-    Summary exec = Summary.of(d.executionDurations.toArray());
+    Summary exec = Summary.ofSorted(d.executionDurations);
     bottleneck(d, ctx, out);
     variability(d, ctx, out);
     if (exec != null) {
@@ -131,8 +133,8 @@ final class InsightRules {
         continue;
       }
       double excess = 0;
-      for (int i = 0; i < n.durations.size(); i++) {
-        excess += Math.max(0, n.durations.get(i) - s.median());
+      for (double x : n.sorted()) {
+        excess += Math.max(0, x - s.median());
       }
       double impact = Math.min(1, excess / d.totalStepMs);
       out.add(
@@ -170,9 +172,8 @@ final class InsightRules {
     if (exec.count() < 50 || exec.median() <= 0 || exec.p99() / exec.median() < TAIL_RATIO) {
       return;
     }
-    double[] v = d.executionDurations.toArray();
     double excess = 0;
-    for (double x : v) {
+    for (double x : d.executionDurations) {
       excess += Math.max(0, x - exec.p95());
     }
     double impact = exec.sum() > 0 ? Math.min(1, excess / exec.sum()) : 0;
@@ -374,25 +375,14 @@ final class InsightRules {
       return;
     }
     for (NodeData n : d.orderedNodes()) {
-      int size = n.durations.size();
-      double[] x = new double[Math.min(size, 5000)];
-      double[] y = new double[x.length];
-      int m = 0;
-      int stride = Math.max(1, size / 5000);
-      for (int i = 0; i < size && m < x.length; i += stride) {
-        Double cpu = ctx.cpuPerMinute.get(Math.floorDiv(n.starts[i], 60_000L));
-        if (cpu != null && n.ok[i]) {
-          x[m] = n.durations.get(i);
-          y[m] = cpu;
-          m++;
-        }
-      }
+      double[][] sample = cpuSample(n, ctx.cpuPerMinute, 5000);
+      double[] xs = sample[0];
+      double[] ys = sample[1];
+      int m = xs.length;
       if (m < 50) {
         continue;
       }
-      double[] xs = java.util.Arrays.copyOf(x, m);
-      double[] ys = java.util.Arrays.copyOf(y, m);
-      double rho = new SpearmansCorrelation().correlation(xs, ys);
+      double rho = Spearman.rho(xs, ys);
       if (!(rho >= CPU_RHO) || rho >= 1) {
         continue;
       }
@@ -423,6 +413,89 @@ final class InsightRules {
               "medianMs",
               s == null ? null : s.median()));
     }
+  }
+
+  /**
+   * The completed runs of a step that have a CPU sample in their minute, as (duration, CPU) pairs:
+   * all of them, or {@code limit} evenly spread over them in the order (duration, start) — an order
+   * of values only, so the sample is the same however the runs were read.
+   */
+  static double[][] cpuSample(NodeData n, Map<Long, Double> cpuPerMinute, int limit) {
+    List<double[]> durations = new ArrayList<>();
+    List<long[]> starts = new ArrayList<>();
+    int total = 0;
+    long from = Long.MAX_VALUE;
+    long to = Long.MIN_VALUE;
+    for (long minute : cpuPerMinute.keySet()) {
+      from = Math.min(from, minute * 60_000L);
+      to = Math.max(to, (minute + 1) * 60_000L);
+    }
+    for (RunGroup all : n.groups) {
+      if (!all.completed() || from >= to) {
+        continue;
+      }
+      // Only runs inside the span of the CPU samples can have one: cut first, by day.
+      RunGroup g = all.startedBetween(from, to);
+      double[] d = g.durations();
+      long[] s = g.startedAt();
+      double[] dk = new double[d.length];
+      long[] sk = new long[d.length];
+      int k = 0;
+      for (int i = 0; i < d.length; i++) {
+        if (!Double.isNaN(d[i]) && cpuPerMinute.containsKey(Math.floorDiv(s[i], 60_000L))) {
+          dk[k] = d[i];
+          sk[k] = s[i];
+          k++;
+        }
+      }
+      // Durations are ascending within a group; equal ones are put in start order.
+      for (int i = 1; i < k; i++) {
+        double dv = dk[i];
+        long sv = sk[i];
+        int j = i - 1;
+        while (j >= 0 && dk[j] == dv && sk[j] > sv) {
+          sk[j + 1] = sk[j];
+          j--;
+        }
+        sk[j + 1] = sv;
+      }
+      durations.add(Arrays.copyOf(dk, k));
+      starts.add(Arrays.copyOf(sk, k));
+      total += k;
+    }
+    // Merge the groups by (duration, start).
+    double[] md = new double[total];
+    long[] ms = new long[total];
+    int[] at = new int[durations.size()];
+    for (int out = 0; out < total; out++) {
+      int best = -1;
+      for (int g = 0; g < at.length; g++) {
+        if (at[g] >= durations.get(g).length) {
+          continue;
+        }
+        if (best < 0) {
+          best = g;
+          continue;
+        }
+        double a = durations.get(g)[at[g]];
+        double b = durations.get(best)[at[best]];
+        if (a < b || (a == b && starts.get(g)[at[g]] < starts.get(best)[at[best]])) {
+          best = g;
+        }
+      }
+      md[out] = durations.get(best)[at[best]];
+      ms[out] = starts.get(best)[at[best]];
+      at[best]++;
+    }
+    int take = Math.min(total, limit);
+    int stride = Math.max(1, total / limit);
+    double[] x = new double[take];
+    double[] y = new double[take];
+    for (int i = 0; i < take; i++) {
+      x[i] = md[i * stride];
+      y[i] = cpuPerMinute.get(Math.floorDiv(ms[i * stride], 60_000L));
+    }
+    return new double[][] {x, y};
   }
 
   private static Insight insight(

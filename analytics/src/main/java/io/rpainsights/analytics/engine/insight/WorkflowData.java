@@ -1,12 +1,13 @@
 package io.rpainsights.analytics.engine.insight;
 
-import io.rpainsights.analytics.engine.stat.DoubleList;
+import io.rpainsights.analytics.engine.stat.SortedMerge;
 import io.rpainsights.analytics.engine.stat.Summary;
-import io.rpainsights.analytics.store.Detail;
+import io.rpainsights.analytics.store.RecoveryCount;
 import io.rpainsights.analytics.store.RowFilter;
+import io.rpainsights.analytics.store.RunGroup;
 import io.rpainsights.analytics.store.StoreReader;
 import io.rpainsights.analytics.store.Window;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,13 +15,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One workflow's rows in the insight window, read once and shared by every rule: execution
- * durations and outcomes, each step's runs (time, duration, outcome, error type) and its recovery
- * attempts per strategy.
+ * One workflow's runs in the insight window, read once and shared by every rule: execution
+ * durations and outcomes, each step's run groups (durations ascending with their starts, outcome,
+ * error types) and its recovery attempts per strategy. Every figure is computed from ascending
+ * values in the same order whether the store answered from its rollup or from the rows, so both
+ * give the same insights to the last digit.
  */
 final class WorkflowData {
   final String workflowId;
-  final DoubleList executionDurations = new DoubleList();
+
+  /** Known execution durations, ascending. */
+  double[] executionDurations = new double[0];
+
   long executions;
   long executionsSucceeded;
   final Map<String, NodeData> nodes = new LinkedHashMap<>();
@@ -31,52 +37,75 @@ final class WorkflowData {
     this.workflowId = workflowId;
   }
 
-  /** A step's runs, in the order read. */
+  /** A step's runs, as the store's groups (one per action type and status). */
   static final class NodeData {
     final String nodeId;
     String actionType;
+    private long actionStart = Long.MAX_VALUE;
     long count;
     long completed;
     long failed;
     long stepNumberSum;
-    final DoubleList durations = new DoubleList();
-    long[] starts = new long[16];
-    boolean[] ok = new boolean[16];
+    final List<RunGroup> groups = new ArrayList<>();
     final Map<String, Long> errors = new HashMap<>();
+    private double[] sorted;
     private Summary summary;
 
     NodeData(String nodeId) {
       this.nodeId = nodeId;
     }
 
+    void add(RunGroup g) {
+      groups.add(g);
+      count += g.count();
+      if (g.completed()) {
+        completed += g.count();
+      }
+      if ("failed".equals(g.status())) {
+        failed += g.count();
+      }
+      stepNumberSum += g.stepNumberSum();
+      g.errorTypes().forEach((k, v) -> errors.merge(k, v, Long::sum));
+      // The action type of the earliest run that has one (ties: the smaller name).
+      if (g.actionType() != null && g.count() > 0) {
+        long start = g.earliestStart();
+        if (start < actionStart
+            || (start == actionStart && g.actionType().compareTo(actionType) < 0)) {
+          actionStart = start;
+          actionType = g.actionType();
+        }
+      }
+    }
+
+    /** Every duration, ascending. */
+    double[] sorted() {
+      if (sorted == null) {
+        List<double[]> parts = new ArrayList<>();
+        for (RunGroup g : groups) {
+          parts.addAll(g.knownDurationParts());
+        }
+        sorted = SortedMerge.merge(parts);
+      }
+      return sorted;
+    }
+
     /** The exact summary of all its durations, computed once: several rules need it. */
     Summary summary() {
       if (summary == null) {
-        summary = Summary.ofSorted(durations.sorted());
+        summary = Summary.ofSorted(sorted());
       }
       return summary;
     }
 
-    void add(long start, double duration, boolean completedRun) {
-      int i = durations.size();
-      if (i == starts.length) {
-        starts = Arrays.copyOf(starts, i * 2);
-        ok = Arrays.copyOf(ok, i * 2);
-      }
-      starts[i] = start;
-      ok[i] = completedRun;
-      durations.add(duration);
-    }
-
-    /** Completed durations with start in [from, to). */
+    /** Completed durations with start in [from, to), ascending. */
     double[] completedBetween(long from, long to) {
-      DoubleList out = new DoubleList();
-      for (int i = 0; i < durations.size(); i++) {
-        if (ok[i] && starts[i] >= from && starts[i] < to) {
-          out.add(durations.get(i));
+      List<double[]> parts = new ArrayList<>();
+      for (RunGroup g : groups) {
+        if (g.completed()) {
+          parts.addAll(g.startedBetween(from, to).knownDurationParts());
         }
       }
-      return out.toArray();
+      return SortedMerge.merge(parts);
     }
 
     String topError() {
@@ -113,55 +142,33 @@ final class WorkflowData {
   static WorkflowData read(StoreReader reader, String workflowId, Window window) {
     WorkflowData d = new WorkflowData(workflowId);
     RowFilter filter = RowFilter.of(workflowId, window);
-    reader.executions(
-        filter,
-        Detail.TIMING,
-        r -> {
-          d.executions++;
-          if (r.succeeded()) {
-            d.executionsSucceeded++;
-          }
-          if (!Double.isNaN(r.durationMs())) {
-            d.executionDurations.add(r.durationMs());
-          }
-        });
-    reader.steps(
-        filter,
-        Detail.ERRORS,
-        r -> {
-          NodeData n = d.nodes.computeIfAbsent(String.valueOf(r.nodeId()), NodeData::new);
-          if (n.actionType == null) {
-            n.actionType = r.actionType();
-          }
-          n.count++;
-          n.stepNumberSum += r.stepNumber();
-          boolean completed = r.completed();
-          if (completed) {
-            n.completed++;
-          }
-          if ("failed".equals(r.status())) {
-            n.failed++;
-          }
-          if (r.errorType() != null && !"success".equals(r.status())) {
-            n.errors.merge(r.errorType(), 1L, Long::sum);
-          }
-          n.add(r.startedAt(), r.durationMs(), completed);
-          d.totalStepMs += r.durationMs();
-        });
-    reader.recoveries(
-        workflowId,
-        window,
-        r -> {
-          String strategy = r.strategy() == null ? "(unnamed)" : r.strategy();
-          StrategyData s = d.strategies.computeIfAbsent(strategy, StrategyData::new);
-          s.attempts++;
-          if (r.success()) {
-            s.succeeded++;
-          }
-          if (r.nodeId() != null) {
-            s.nodes.merge(r.nodeId(), 1L, Long::sum);
-          }
-        });
+    List<double[]> executionDurations = new ArrayList<>();
+    for (RunGroup g : reader.executionRuns(filter)) {
+      d.executions += g.count();
+      if (g.succeeded()) {
+        d.executionsSucceeded += g.count();
+      }
+      executionDurations.addAll(g.knownDurationParts());
+    }
+    d.executionDurations = SortedMerge.merge(executionDurations);
+    for (RunGroup g : reader.stepRuns(filter)) {
+      d.nodes.computeIfAbsent(String.valueOf(g.nodeId()), NodeData::new).add(g);
+    }
+    for (RecoveryCount r : reader.recoveryCounts(workflowId, window)) {
+      String strategy = r.strategy() == null ? "(unnamed)" : r.strategy();
+      StrategyData s = d.strategies.computeIfAbsent(strategy, StrategyData::new);
+      s.attempts += r.count();
+      if (r.success()) {
+        s.succeeded += r.count();
+      }
+      if (r.nodeId() != null) {
+        s.nodes.merge(r.nodeId(), r.count(), Long::sum);
+      }
+    }
+    for (NodeData n : d.orderedNodes()) {
+      Summary s = n.summary();
+      d.totalStepMs += s == null ? 0 : s.sum();
+    }
     return d;
   }
 

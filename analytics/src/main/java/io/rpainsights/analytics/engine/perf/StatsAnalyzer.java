@@ -2,10 +2,12 @@ package io.rpainsights.analytics.engine.perf;
 
 import io.rpainsights.analytics.store.Detail;
 import io.rpainsights.analytics.store.RowFilter;
+import io.rpainsights.analytics.store.RunGroup;
 import io.rpainsights.analytics.store.StoreReader;
 import io.rpainsights.analytics.store.Window;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -49,52 +51,77 @@ public final class StatsAnalyzer {
   /** Statistics over an already resolved window (used by other analyzers and reports). */
   public List<StatsRow> compute(StatsQuery query, Window window) {
     RowFilter filter = new RowFilter(query.workflowId(), null, window, query.status());
-    Map<String, Accumulator> groups = new HashMap<>();
     GroupBy by = query.groupBy();
-    if (by.steps()) {
-      reader.steps(
-          filter,
-          Detail.TIMING,
-          row -> {
-            String second = by == GroupBy.STEP ? row.nodeId() : row.actionType();
-            Accumulator acc =
-                groups.computeIfAbsent(
-                    row.workflowId() + '\u0000' + second,
-                    k ->
-                        new Accumulator(
-                            row.workflowId(), by == GroupBy.STEP ? row.nodeId() : null, null));
-            if (acc.actionType == null) {
-              acc.actionType = row.actionType();
-            }
-            acc.stepNumberSum += row.stepNumber();
-            acc.add(row.durationMs(), row.completed());
-          });
-    } else {
-      reader.executions(
-          filter,
-          by == GroupBy.HOST ? Detail.IDS : Detail.TIMING,
-          row -> {
-            String host = by == GroupBy.HOST ? Objects.toString(row.host(), "") : null;
-            String key = by == GroupBy.HOST ? row.workflowId() + '\u0000' + host : row.workflowId();
-            groups
-                .computeIfAbsent(
-                    key, k -> new Accumulator(row.workflowId(), null, host == null ? null : host))
-                .add(row.durationMs(), row.succeeded());
-          });
+    if (by == GroupBy.HOST) {
+      return byHost(filter);
     }
+    Map<List<String>, GroupRuns> groups = new HashMap<>();
+    if (by.steps()) {
+      for (RunGroup g : reader.stepRuns(filter)) {
+        String second = by == GroupBy.STEP ? g.nodeId() : g.actionType();
+        groups
+            .computeIfAbsent(
+                Arrays.asList(g.workflowId(), second),
+                k -> new GroupRuns(g.workflowId(), by == GroupBy.STEP ? g.nodeId() : null))
+            .add(g, g.completed());
+      }
+    } else {
+      for (RunGroup g : reader.executionRuns(filter)) {
+        groups
+            .computeIfAbsent(
+                Arrays.asList(g.workflowId()), k -> new GroupRuns(g.workflowId(), null))
+            .add(g, g.succeeded());
+      }
+    }
+    List<GroupRuns> sorted = new ArrayList<>(groups.values());
+    Comparator<String> text = Comparator.nullsFirst(Comparator.naturalOrder());
+    Comparator<GroupRuns> order = Comparator.comparing(a -> a.workflowId);
+    order =
+        switch (by) {
+          case ACTION -> order.thenComparing(GroupRuns::actionType, text);
+          case STEP ->
+              order
+                  .thenComparingDouble(GroupRuns::meanStepNumber)
+                  .thenComparing(a -> a.nodeId, text);
+          default -> order;
+        };
+    sorted.sort(order);
+    List<StatsRow> rows = new ArrayList<>(sorted.size());
+    for (GroupRuns g : sorted) {
+      rows.add(
+          StatsRow.of(
+              g.workflowId,
+              g.nodeId,
+              by.steps() ? g.actionType() : null,
+              null,
+              g.count,
+              g.succeeded,
+              g.summary()));
+    }
+    return rows;
+  }
+
+  /** Per workflow and host: hosts are not rolled up, so these are read from the rows. */
+  private List<StatsRow> byHost(RowFilter filter) {
+    Map<String, Accumulator> groups = new HashMap<>();
+    reader.executions(
+        filter,
+        Detail.IDS,
+        row -> {
+          String host = Objects.toString(row.host(), "");
+          groups
+              .computeIfAbsent(
+                  row.workflowId() + '\u0000' + host,
+                  k -> new Accumulator(row.workflowId(), null, host))
+              .add(row.durationMs(), row.succeeded());
+        });
     List<Accumulator> sorted = new ArrayList<>(groups.values());
-    sorted.sort(order(by));
+    sorted.sort(order(GroupBy.HOST));
     List<StatsRow> rows = new ArrayList<>(sorted.size());
     for (Accumulator acc : sorted) {
       rows.add(
           StatsRow.of(
-              acc.workflowId,
-              acc.nodeId,
-              by == GroupBy.STEP || by == GroupBy.ACTION ? acc.actionType : null,
-              acc.host,
-              acc.count,
-              acc.succeeded,
-              acc.summary()));
+              acc.workflowId, null, null, acc.host, acc.count, acc.succeeded, acc.summary()));
     }
     return rows;
   }
