@@ -1,5 +1,7 @@
 package io.rpainsights.bench.probe;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -60,6 +62,11 @@ public final class CeilingProbe {
           new Variant(8000, 10),
           new Variant(8000, 25));
 
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /** Step rows per CPU-second of the writing thread in the last run (steadier on a busy box). */
+  static double lastCpuRate;
+
   private CeilingProbe() {}
 
   public static void main(String[] args) throws Exception {
@@ -88,11 +95,13 @@ public final class CeilingProbe {
       return;
     }
     Map<String, List<Double>> rates = new LinkedHashMap<>();
+    Map<String, List<Double>> cpuRates = new LinkedHashMap<>();
     Path file = dir.resolve("ceiling.db");
     for (int round = 0; round < rounds; round++) {
       for (Variant v : variants) {
         double rate = run(file, v, seconds);
         rates.computeIfAbsent(v.name, k -> new ArrayList<>()).add(rate);
+        cpuRates.computeIfAbsent(v.name, k -> new ArrayList<>()).add(lastCpuRate);
       }
     }
     Stores.delete(file);
@@ -102,9 +111,10 @@ public final class CeilingProbe {
       double median = median(e.getValue());
       System.out.printf(
           Locale.ROOT,
-          "CEILING variant=%s rows_per_s=%.0f runs=%s%n",
+          "CEILING variant=%s rows_per_s=%.0f rows_per_cpu_s=%.0f runs=%s%n",
           e.getKey(),
           median,
+          median(cpuRates.get(e.getKey())),
           e.getValue());
       if (median > bestRate) {
         bestRate = median;
@@ -131,6 +141,7 @@ public final class CeilingProbe {
       long execution0 = 0;
       String executionId = rows.nextExecutionId();
       started = System.nanoTime();
+      long cpuStarted = THREADS.getCurrentThreadCpuTime();
       long deadline = started + (long) (seconds * 1e9);
       StepRow[] batch = new StepRow[variant.batch];
       do {
@@ -158,6 +169,7 @@ public final class CeilingProbe {
         connection.commit();
       } while (System.nanoTime() < deadline);
       elapsed = System.nanoTime() - started;
+      lastCpuRate = steps / ((THREADS.getCurrentThreadCpuTime() - cpuStarted) / 1e9);
     } finally {
       Stores.delete(file);
     }

@@ -12,6 +12,8 @@ import io.rpainsights.bench.workload.Node;
 import io.rpainsights.bench.workload.StepResult;
 import io.rpainsights.bench.workload.Workflow;
 import io.rpainsights.bench.workload.WorkflowEngine;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -34,6 +36,8 @@ import java.util.concurrent.locks.LockSupport;
  * queue_capacity=... batch_size=... seconds=...}.
  */
 public final class PipelineProbe {
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private PipelineProbe() {}
 
@@ -79,6 +83,15 @@ public final class PipelineProbe {
     flusher.start();
     long start = System.nanoTime();
     long end = start + (long) (seconds * 1e9);
+    double producerCpuStart = THREADS.getCurrentThreadCpuTime() / 1e9;
+    Thread flusherThread = null;
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().equals("rpa-insights-flusher")) {
+        flusherThread = t;
+      }
+    }
+    long flusherId = flusherThread == null ? -1 : flusherThread.getId();
+    double[] flusherCpu = {0};
     try {
       int next = 0;
       while (System.nanoTime() - end < 0) {
@@ -95,12 +108,19 @@ public final class PipelineProbe {
           produced++;
         }
         Bridge.exit(executionRule, execution, engine, "success", null);
+        if (flusherId >= 0) {
+          long cpu = THREADS.getThreadCpuTime(flusherId);
+          if (cpu > 0) {
+            flusherCpu[0] = cpu / 1e9;
+          }
+        }
       }
     } finally {
       Bridge.setDispatcher(null);
       flusher.shutdown(300_000);
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
+    double producerCpu = THREADS.getCurrentThreadCpuTime() / 1e9 - producerCpuStart;
     long stored;
     try (Connection connection = Stores.open(file)) {
       stored = Stores.count(connection, "SELECT count(*) FROM steps");
@@ -109,13 +129,17 @@ public final class PipelineProbe {
     return String.format(
         Locale.ROOT,
         "PIPELINE rows_per_s=%.0f steps_stored=%d steps_produced=%d dropped=%d queue_capacity=%d"
-            + " batch_size=%d seconds=%.1f",
+            + " batch_size=%d seconds=%.1f flusher_cpu_s=%.1f producer_cpu_s=%.1f"
+            + " rows_per_flusher_cpu_s=%.0f",
         stored / elapsed,
         stored,
         produced,
         health.dropped(),
         queue.capacity(),
         config.batchSize(),
-        elapsed);
+        elapsed,
+        flusherCpu[0],
+        producerCpu,
+        stored / flusherCpu[0]);
   }
 }
