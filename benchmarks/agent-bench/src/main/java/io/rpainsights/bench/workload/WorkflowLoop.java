@@ -19,8 +19,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Mode {@code measure} (default): after {@code --idle-ms} doing nothing (the idle memory
  * reading), {@code --warmup-rounds} then {@code --rounds} rounds, each a burst of {@code
  * --workflows-per-round} workflows timed on its own, followed by an untimed {@code --pause-ms}
- * pause. The bursts are sized to fit the agent's default queue and the pauses let its store catch
- * up, so that every step of the run is stored while the steps themselves run at full speed. {@code
+ * pause ({@code --warmup-pause-ms} after warm-up bursts, so that an agent's store warms up too).
+ * The bursts are sized to fit the agent's default queue and the pauses let its store catch up, so
+ * that every step of the run is stored while the steps themselves run at full speed. {@code
  * ns_per_step} is the median over the measured rounds of (burst time / burst steps); {@code
  * cpu_ns_per_step} the same in the thread's CPU time, which time stolen by other processes on a
  * shared machine does not inflate.
@@ -104,8 +105,9 @@ public final class WorkflowLoop {
         steps += roundSteps;
         timedNanos += elapsed;
       }
-      if (options.pauseMs > 0) {
-        LockSupport.parkNanos(options.pauseMs * 1_000_000L);
+      long pause = round < options.warmupRounds ? options.warmupPauseMs : options.pauseMs;
+      if (pause > 0) {
+        LockSupport.parkNanos(pause * 1_000_000L);
       }
     }
     long measuredNanos = System.nanoTime() - measuredStart;
@@ -196,6 +198,7 @@ public final class WorkflowLoop {
     int rounds = 10;
     int warmupRounds = 4;
     long pauseMs = 300;
+    long warmupPauseMs = -1;
     long idleMs = 1000;
     double rate = 100_000;
     double seconds = 60;
@@ -237,6 +240,9 @@ public final class WorkflowLoop {
             case "--pause-ms":
               o.pauseMs = Math.max(0, Long.parseLong(value));
               break;
+            case "--warmup-pause-ms":
+              o.warmupPauseMs = Math.max(0, Long.parseLong(value));
+              break;
             case "--idle-ms":
               o.idleMs = Math.max(0, Long.parseLong(value));
               break;
@@ -258,6 +264,9 @@ public final class WorkflowLoop {
         } catch (NumberFormatException e) {
           throw new IllegalArgumentException(name + " needs a number, got '" + value + "'");
         }
+      }
+      if (o.warmupPauseMs < 0) {
+        o.warmupPauseMs = o.pauseMs;
       }
       return o;
     }
