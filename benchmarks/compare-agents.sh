@@ -8,7 +8,7 @@
 #
 #   benchmarks/compare-agents.sh                 # everything (about 11 minutes on 2 cores)
 #   benchmarks/compare-agents.sh --quick         # smoke test: tiny counts, a minute or so
-#   options: --rounds N  --work N (Spin rounds per node; 140 ~ 225 ns here)  --out DIR
+#   options: --rounds N  --work N (Spin rounds per node; 140: ~225-275 ns here)  --out DIR
 #            --no-other-agents (no download; RPA Insights vs no agent only)  --no-jmh  --no-ingest
 #            --no-build (use what target/ holds)
 set -euo pipefail

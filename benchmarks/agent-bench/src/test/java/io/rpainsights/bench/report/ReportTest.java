@@ -69,6 +69,10 @@ class ReportTest {
             "PIPELINE rows_per_s=150000 steps_stored=10 steps_produced=10 dropped=0"
                 + " queue_capacity=65536 batch_size=1000 seconds=60.0"
                 + " rows_per_flusher_cpu_s=189000",
+            "RESULT variant=rpa-paced round=1 launch_ms=0 target_rate=128000 mode=paced"
+                + " steps_total=7680000 seconds=60.00 steps_per_s=128000",
+            "STORE variant=rpa-paced round=1 steps=7680000 executions=76800"
+                + " executions_done=76800 dropped=0",
             "SIZE file_bytes=1 executions=1000 steps_each=10 per_1000_executions=1400000"
                 + " step_row_bytes=77.0 step_row_with_indexes_bytes=130.0");
     String markdown = new Report(results).render();
@@ -78,11 +82,14 @@ class ReportTest {
     // 250 ms − 100 ms = +150 ms (≤ 300), memory idle +40 MiB, load +40 MiB (≤ 64).
     assertThat(markdown).containsPattern("\\+250 ms \\(OTel \\+3300 ms.*\\| yes \\|");
     assertThat(markdown).contains("idle +40 MiB, load +40 MiB");
-    // The ceiling is the mean of the bracketing long runs: 160,000; 150,000 / 160,000 = 94 %.
-    // Per CPU-second: 189,000 / mean(200,000, 220,000) = 90 %.
+    // The ceiling is the mean of the bracketing long runs: 160,000. The paced agent: 128,000 /
+    // 160,000 = 80 %, nothing lost. The pipeline: 150,000 / 160,000 = 94 %; per CPU-second
+    // 189,000 / mean(200,000, 220,000) = 90 %.
     assertThat(markdown)
-        .contains("150000 rows/s = 94 % of 160000 rows/s (tx8000-multirow10);")
-        .contains("per CPU-second of the writing thread 90 %");
+        .containsPattern(
+            "the agent at 128000 steps/s = 80 % of 160000 rows/s \\(tx8000-multirow10\\) for"
+                + " 60.00 s: 0 step\\(s\\) missing or dropped; the pipeline's maximum 150000"
+                + " rows/s = 94 % \\(per CPU-second of the writing thread 90 %\\).*\\| yes \\|");
     assertThat(markdown).containsPattern("1.40 MB;.*\\*\\*no\\*\\*");
   }
 
