@@ -44,6 +44,30 @@ public final class Bridge {
     }
   }
 
+  public static Object enterFirstArgument(int ruleId, Object self, Object firstArgument) {
+    Dispatcher current = dispatcher;
+    if (current == null) {
+      return null;
+    }
+    try {
+      return current.enterFirstArgument(ruleId, self, firstArgument);
+    } catch (Throwable ignored) {
+      return null;
+    }
+  }
+
+  public static Object enterNoArguments(int ruleId, Object self) {
+    Dispatcher current = dispatcher;
+    if (current == null) {
+      return null;
+    }
+    try {
+      return current.enterNoArguments(ruleId, self);
+    } catch (Throwable ignored) {
+      return null;
+    }
+  }
+
   public static void exit(
       int ruleId, Object token, Object self, Object returned, Throwable thrown) {
     Dispatcher current = dispatcher;

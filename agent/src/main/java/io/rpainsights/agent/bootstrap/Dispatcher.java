@@ -20,6 +20,20 @@ public interface Dispatcher {
    */
   Object enter(int ruleId, Object self, Object[] args);
 
+  /**
+   * As {@link #enter(int, Object, Object[])} for advice that passes only the method's first
+   * argument (null for a method without parameters), because no expression of the rule reads
+   * another: the call makes no argument array.
+   */
+  default Object enterFirstArgument(int ruleId, Object self, Object firstArgument) {
+    return enter(ruleId, self, new Object[] {firstArgument});
+  }
+
+  /** As {@link #enter(int, Object, Object[])} for a rule whose expressions read no argument. */
+  default Object enterNoArguments(int ruleId, Object self) {
+    return enter(ruleId, self, new Object[0]);
+  }
+
   /** The matched method returned ({@code thrown == null}) or threw. */
   void exit(int ruleId, Object token, Object self, Object returned, Throwable thrown);
 

@@ -23,6 +23,9 @@ final class ExecutionContext {
   private static final int RECOVERED_SHIFT = 2 * BITS;
   private static final long FINISHED = 1L << 63;
 
+  /** How long after its start an execution's steps take their wall-clock time from its anchor. */
+  static final long ANCHOR_NANOS = 60_000_000_000L;
+
   final String executionId;
   final String workflowId;
   final ExecutionContext parent;
@@ -55,6 +58,21 @@ final class ExecutionContext {
     this.startedAt = startedAt;
     this.startNanos = startNanos;
     this.stepsTotal = stepsTotal;
+  }
+
+  /**
+   * The wall-clock time (epoch ms) at {@code nanos} of {@link System#nanoTime()}: the execution's
+   * start plus the monotonic time since, which saves a step a wall-clock read (~35 ns on the build
+   * machine, a third of its clock reads) and keeps every step at or after its execution's start.
+   * Past {@link #ANCHOR_NANOS} from the start the wall clock is read instead, so the drift between
+   * the two clocks (at most 500 ppm under NTP slewing) stays below 30 ms.
+   */
+  long epochMillisAt(long nanos) {
+    long sinceStart = nanos - startNanos;
+    if (sinceStart >= 0 && sinceStart < ANCHOR_NANOS) {
+      return startedAt + sinceStart / 1_000_000L;
+    }
+    return System.currentTimeMillis();
   }
 
   int nextStepNumber() {

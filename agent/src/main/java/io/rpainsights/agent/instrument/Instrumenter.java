@@ -74,8 +74,23 @@ public final class Instrumenter {
     this.agentLoader = Instrumenter.class.getClassLoader();
     for (Rule rule : rules) {
       typeMatchers.add(new RuleTypeMatcher(rule.type()));
-      ruleAdvice.add(Advice.withCustomMapping().bind(RuleId.class, rule.id()).to(RuleAdvice.class));
+      ruleAdvice.add(Advice.withCustomMapping().bind(RuleId.class, rule.id()).to(adviceFor(rule)));
     }
+  }
+
+  /**
+   * The narrowest advice that gives the rule's expressions what they read: no argument array when
+   * none reads beyond {@code arg0} (an array per call is an allocation on the hot path).
+   */
+  static Class<?> adviceFor(Rule rule) {
+    int highest = -1;
+    for (Expression expression : rule.expressions()) {
+      highest = Math.max(highest, expression.maxArgumentIndex());
+    }
+    if (highest < 0) {
+      return RuleAdvice.NoArguments.class;
+    }
+    return highest == 0 ? RuleAdvice.FirstArgument.class : RuleAdvice.class;
   }
 
   public ResettableClassFileTransformer install(Instrumentation instrumentation) {

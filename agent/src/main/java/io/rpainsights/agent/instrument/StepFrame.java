@@ -3,10 +3,10 @@ package io.rpainsights.agent.instrument;
 /** A step call in progress. */
 final class StepFrame extends Frame {
 
-  final ExecutionContext execution;
-  final String nodeId;
-  final String actionType;
-  final int stepNumber;
+  ExecutionContext execution;
+  String nodeId;
+  String actionType;
+  int stepNumber;
 
   /** A successful recovery for this node ran while the step was open (written by this thread). */
   boolean recoveredDuring;
@@ -27,6 +27,37 @@ final class StepFrame extends Frame {
     this.nodeId = nodeId;
     this.actionType = actionType;
     this.stepNumber = stepNumber;
+  }
+
+  /** Makes a finished, queued, never-pending frame the frame of a new step on the same thread. */
+  void reset(
+      CompiledRule rule,
+      Object identity,
+      long startedAt,
+      long startNanos,
+      Object[] args,
+      ExecutionContext execution,
+      String nodeId,
+      String actionType,
+      int stepNumber) {
+    set(rule, identity, startedAt, startNanos, args);
+    this.parent = null;
+    this.execution = execution;
+    this.nodeId = nodeId;
+    this.actionType = actionType;
+    this.stepNumber = stepNumber;
+    this.recoveredDuring = false;
+  }
+
+  /** Drops what a spare frame would otherwise keep alive until its thread's next step. */
+  void clear() {
+    parent = null;
+    identity = null;
+    args = null;
+    firstArgument = null;
+    execution = null;
+    nodeId = null;
+    actionType = null;
   }
 
   @Override

@@ -24,6 +24,26 @@ final class ThreadState {
    */
   boolean busy;
 
+  /**
+   * Scratch array that carries the first argument into expressions when the advice passed only that
+   * one, so that no array is made per call. Filled for one evaluation at a time (advice that fires
+   * while the recorder evaluates records nothing) and emptied again by {@link #release}.
+   */
+  final Object[] firstArgumentOnly = new Object[1];
+
+  /** A step frame whose record is queued, kept for this thread's next step (one per thread). */
+  StepFrame spareStep;
+
+  Object[] firstArgument(Object value) {
+    firstArgumentOnly[0] = value;
+    return firstArgumentOnly;
+  }
+
+  /** Lets go of the application object the scratch array held. */
+  void release() {
+    firstArgumentOnly[0] = null;
+  }
+
   /** The execution new records on this thread belong to. */
   ExecutionContext currentExecution() {
     return top != null ? top.context() : inherited;
