@@ -15,6 +15,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -157,14 +158,23 @@ class DashboardBrowserTest {
             "success",
             null);
       }
-      WebElement bar =
-          wait.until(d -> d.findElement(By.cssSelector("li[data-execution='live-1'] progress")));
-      assertThat(bar.getAttribute("value")).isEqualTo("50");
-      assertThat(
-              browser.findElement(By.cssSelector("li[data-execution='live-1'] .steps")).getText())
-          .isEqualTo("step 2 of 4 · 50.0 %");
-      assertThat(browser.findElement(By.cssSelector("li[data-execution='live-1'] .eta")).getText())
-          .startsWith("ETA in ");
+      // The live list is re-rendered on every stream event, so each reading finds its element
+      // afresh and a reading that meets a replaced element simply tries again.
+      wait.ignoring(StaleElementReferenceException.class)
+          .until(
+              d ->
+                  "50"
+                      .equals(
+                          d.findElement(By.cssSelector("li[data-execution='live-1'] progress"))
+                              .getAttribute("value")));
+      String steps =
+          wait.until(
+              d -> d.findElement(By.cssSelector("li[data-execution='live-1'] .steps")).getText());
+      assertThat(steps).isEqualTo("step 2 of 4 · 50.0 %");
+      String eta =
+          wait.until(
+              d -> d.findElement(By.cssSelector("li[data-execution='live-1'] .eta")).getText());
+      assertThat(eta).startsWith("ETA in ");
       assertThat(browser.findElement(By.id("live-count")).getText()).isEqualTo("1");
 
       String screenshot = System.getProperty("rpa.dashboardScreenshot");
