@@ -14,6 +14,7 @@ import io.rpainsights.agent.export.JsonFileExporter;
 import io.rpainsights.agent.export.MetricsExporter;
 import io.rpainsights.agent.instrument.CallRecorder;
 import io.rpainsights.agent.instrument.Instrumenter;
+import io.rpainsights.agent.instrument.StartupGate;
 import io.rpainsights.agent.log.AgentLog;
 import io.rpainsights.agent.metrics.PrometheusEndpoint;
 import io.rpainsights.agent.metrics.PrometheusSink;
@@ -75,7 +76,15 @@ final class AgentRuntime {
   void start(Instrumentation instrumentation, boolean attached) {
     letJavaBaseReadTheBridge(instrumentation);
     Bridge.setDispatcher(recorder);
-    new Instrumenter(config.rules()).install(instrumentation);
+    if (attached) {
+      // At runtime the application is already running: retransform what is loaded, now.
+      new Instrumenter(config.rules()).install(instrumentation, true);
+    } else {
+      // At premain the application's classes have yet to load: main() can start while the
+      // transformer is built, and the gate holds back any class that may need it.
+      new StartupGate(config.rules(), AgentRuntime.class.getClassLoader())
+          .install(instrumentation, () -> new Instrumenter(config.rules()).buildTransformer());
+    }
     AgentLog.info(
         "active"
             + (attached ? " (attached at runtime)" : "")

@@ -15,10 +15,15 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.rpainsights.agent.config.Expression;
 import io.rpainsights.agent.config.Rule;
+import io.rpainsights.agent.config.TypePattern;
 import io.rpainsights.agent.log.AgentLog;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,25 +49,11 @@ import net.bytebuddy.utility.JavaModule;
 public final class Instrumenter {
 
   private static final String NEXUS_DISABLED = "net.bytebuddy.nexus.disabled";
-  private static final String FUTURE_TASK = "java.util.concurrent.FutureTask";
-  private static final String THREAD_POOL = "java.util.concurrent.ThreadPoolExecutor";
-  private static final String FORK_JOIN_POOL = "java.util.concurrent.ForkJoinPool";
-  private static final String FORK_JOIN_TASK = "java.util.concurrent.ForkJoinTask";
-
-  /**
-   * The JDK types instrumented to carry context across threads. CompletableFuture's async tasks are
-   * ForkJoinTasks, but when the common pool has a parallelism of 1 (two cores) they run on a thread
-   * of their own through {@code run()}, never through {@code doExec()}.
-   */
-  private static final Set<String> EXECUTOR_TYPES =
-      Set.of(
-          FUTURE_TASK,
-          THREAD_POOL,
-          FORK_JOIN_POOL,
-          FORK_JOIN_TASK,
-          "java.util.concurrent.CompletableFuture$AsyncRun",
-          "java.util.concurrent.CompletableFuture$AsyncSupply",
-          "java.util.concurrent.CompletableFuture$Completion");
+  private static final String FUTURE_TASK = ExecutorTypes.FUTURE_TASK;
+  private static final String THREAD_POOL = ExecutorTypes.THREAD_POOL;
+  private static final String FORK_JOIN_POOL = ExecutorTypes.FORK_JOIN_POOL;
+  private static final String FORK_JOIN_TASK = ExecutorTypes.FORK_JOIN_TASK;
+  private static final Set<String> EXECUTOR_TYPES = ExecutorTypes.ALL;
 
   private final List<Rule> rules;
   private final List<RuleTypeMatcher> typeMatchers = new ArrayList<>();
@@ -93,18 +84,85 @@ public final class Instrumenter {
     return highest == 0 ? RuleAdvice.FirstArgument.class : RuleAdvice.class;
   }
 
-  public ResettableClassFileTransformer install(Instrumentation instrumentation) {
+  /**
+   * Installs the transformer. Classes loaded from now on are matched as they load; classes already
+   * loaded are retransformed only when one of them may need advice — always possible after a
+   * runtime attach, rare at premain, which runs before the application's classes load. Skipping the
+   * retransformation pass spares start-up the description of every loaded class and the hundreds of
+   * Byte Buddy classes that takes.
+   */
+  public ResettableClassFileTransformer install(Instrumentation instrumentation, boolean attached) {
+    boolean retransform = attached || anyLoadedClassMayNeedAdvice(instrumentation);
+    return configure(
+            retransform
+                ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
+                : AgentBuilder.RedefinitionStrategy.DISABLED)
+        .installOn(instrumentation);
+  }
+
+  /**
+   * The transformer, not registered anywhere: the {@link StartupGate} registers itself at premain
+   * and hands class files to this one once it is built (off the application's start-up path).
+   */
+  public ClassFileTransformer buildTransformer() {
+    return configure(AgentBuilder.RedefinitionStrategy.DISABLED).makeRaw();
+  }
+
+  private AgentBuilder configure(AgentBuilder.RedefinitionStrategy redefinition) {
     return newAgentBuilder()
         .disableClassFormatChanges()
-        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(redefinition)
         .with(AgentBuilder.PoolStrategy.Default.FAST)
         .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
         .with(new FailureListener())
         .ignore(ignoredTypes())
         .or(ElementMatchers.any(), ElementMatchers.is(agentLoader))
         .type(this::isInstrumented)
-        .transform(this::transform)
-        .installOn(instrumentation);
+        .transform(this::transform);
+  }
+
+  /** A name-only check, with the JDK's reflection for `+` rules: no Byte Buddy involved. */
+  private boolean anyLoadedClassMayNeedAdvice(Instrumentation instrumentation) {
+    for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+      if (loaded.isArray() || loaded.isPrimitive()) {
+        continue;
+      }
+      ClassLoader loader = loaded.getClassLoader();
+      if (loader == null) {
+        if (EXECUTOR_TYPES.contains(loaded.getName())) {
+          return true;
+        }
+      } else if (loader != agentLoader) {
+        for (Rule rule : rules) {
+          if (matchesLoaded(rule.type(), loaded)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean matchesLoaded(TypePattern pattern, Class<?> type) {
+    if (pattern.matches(type.getName())) {
+      return true;
+    }
+    if (!pattern.includesSubtypes()) {
+      return false;
+    }
+    Deque<Class<?>> pending = new ArrayDeque<>();
+    pending.add(type);
+    while (!pending.isEmpty()) {
+      Class<?> current = pending.poll();
+      if (pattern.matches(current.getName())) {
+        return true;
+      }
+      if (current.getSuperclass() != null) {
+        pending.add(current.getSuperclass());
+      }
+      pending.addAll(Arrays.asList(current.getInterfaces()));
+    }
+    return false;
   }
 
   /**
