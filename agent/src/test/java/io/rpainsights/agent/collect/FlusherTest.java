@@ -8,9 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rpainsights.agent.event.Event;
 import io.rpainsights.agent.event.StepRecord;
 import io.rpainsights.agent.log.AgentLog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.rpainsights.agent.log.CapturedAgentLog;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,30 +19,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FlusherTest {
 
   private static final long HOUR_MS = TimeUnit.HOURS.toMillis(1);
 
   private final AgentHealth health = new AgentHealth();
-  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+  @RegisterExtension final CapturedAgentLog log = new CapturedAgentLog();
   private final List<Flusher> started = new ArrayList<>();
 
-  @BeforeEach
-  void captureLog() {
-    AgentLog.resetIncidents();
-    AgentLog.redirect(new PrintStream(log, true, StandardCharsets.UTF_8));
-  }
-
   @AfterEach
-  void stopFlushersAndRestoreLog() {
+  void stopFlushers() {
     for (Flusher flusher : started) {
       flusher.shutdown(5000);
     }
-    AgentLog.redirect(null);
-    AgentLog.resetIncidents();
   }
 
   private Flusher startFlusher(
@@ -328,7 +318,7 @@ class FlusherTest {
   }
 
   private List<String> logLines() {
-    String text = log.toString(StandardCharsets.UTF_8).trim();
+    String text = log.text().trim();
     return text.isEmpty() ? List.of() : List.of(text.split("\\R"));
   }
 

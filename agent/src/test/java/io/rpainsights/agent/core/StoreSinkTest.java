@@ -8,11 +8,8 @@ import io.rpainsights.agent.event.Event;
 import io.rpainsights.agent.event.ExecutionFinished;
 import io.rpainsights.agent.event.ExecutionStarted;
 import io.rpainsights.agent.event.StepRecord;
-import io.rpainsights.agent.log.AgentLog;
+import io.rpainsights.agent.log.CapturedAgentLog;
 import io.rpainsights.agent.store.SqliteStore;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,28 +17,16 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class StoreSinkTest {
 
   @TempDir Path dir;
-  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+  @RegisterExtension final CapturedAgentLog log = new CapturedAgentLog();
   private final AgentHealth health = new AgentHealth();
   private final EventQueue queue = new EventQueue(1024, health);
-
-  @BeforeEach
-  void captureLog() {
-    AgentLog.resetIncidents();
-    AgentLog.redirect(new PrintStream(log, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreLog() {
-    AgentLog.redirect(null);
-  }
 
   private static List<Event> execution(String id, long startedAt) {
     return List.of(
@@ -73,7 +58,7 @@ class StoreSinkTest {
     assertThat(count(db, "select count(*) from executions where execution_id = 'old'")).isZero();
     assertThat(count(db, "select count(*) from steps where execution_id = 'old'")).isZero();
     assertThat(count(db, "select count(*) from executions where execution_id = 'new'")).isOne();
-    assertThat(log.toString(StandardCharsets.UTF_8)).contains("retention: removed");
+    assertThat(log.text()).contains("retention: removed");
   }
 
   @Test
@@ -110,7 +95,6 @@ class StoreSinkTest {
     health.eventDropped();
     sink.accept(execution("f", System.currentTimeMillis()));
     sink.close();
-    assertThat(log.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("dropped")))
-        .hasSize(1);
+    assertThat(log.lines().filter(l -> l.contains("dropped"))).hasSize(1);
   }
 }

@@ -2,37 +2,18 @@ package io.rpainsights.agent.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rpainsights.agent.log.AgentLog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.rpainsights.agent.log.CapturedAgentLog;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ExporterHostTest {
 
-  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-
-  @BeforeEach
-  void captureLog() {
-    AgentLog.resetIncidents();
-    AgentLog.redirect(new PrintStream(log, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreLog() {
-    AgentLog.redirect(null);
-  }
-
-  private String logText() {
-    return log.toString(StandardCharsets.UTF_8);
-  }
+  @RegisterExtension final CapturedAgentLog log = new CapturedAgentLog();
 
   /** Records the calls it gets and the thread of each, and counts down on every export. */
   private static final class Recording implements MetricsExporter {
@@ -105,7 +86,7 @@ class ExporterHostTest {
     assertThat(exporter.context.intervalMs()).isEqualTo(20);
     assertThat(exporter.context.exporterName()).isEqualTo("recording");
     assertThat(exporter.context.snapshot().pid()).isEqualTo(4242);
-    assertThat(logText()).isEmpty();
+    assertThat(log.text()).isEmpty();
 
     host.shutdown(1_000);
     assertThat(exporter.calls).as("nothing after shutdown").hasSize(afterShutdown);
@@ -125,7 +106,7 @@ class ExporterHostTest {
         getClass().getClassLoader());
     assertThat(attempts.await(10, TimeUnit.SECONDS)).isTrue();
     host.shutdown(5_000);
-    assertThat(logText())
+    assertThat(log.text())
         .isEqualTo(
             "[rpa-insights] exporter flaky failed to export; it is called again at the next"
                 + " interval: java.io.IOException: connection refused\n");
@@ -157,7 +138,7 @@ class ExporterHostTest {
 
     assertThat(brokenExports.get()).isZero();
     assertThat(healthy.calls.get(healthy.calls.size() - 1)).isEqualTo("close");
-    assertThat(logText())
+    assertThat(log.text())
         .isEqualTo(
             "[rpa-insights] exporter broken failed to start and is left out:"
                 + " java.lang.IllegalStateException: no credentials\n");
@@ -174,7 +155,7 @@ class ExporterHostTest {
     release.countDown();
 
     assertThat(tookMs).isLessThan(5_000);
-    assertThat(logText())
+    assertThat(log.text())
         .isEqualTo(
             "[rpa-insights] exporter stuck did not finish its last export within 200 ms at"
                 + " shutdown; left behind\n");
@@ -185,8 +166,7 @@ class ExporterHostTest {
     // The start task runs on the exporter's own thread; a failure there shuts that thread's
     // executor down, which once raced with scheduling the periodic export from the caller.
     for (int i = 0; i < 200; i++) {
-      log.reset();
-      AgentLog.resetIncidents();
+      log.clear();
       ExporterHost host = new ExporterHost("test", "host", 1, () -> null);
       CountDownLatch failed = new CountDownLatch(1);
       host.add(
@@ -208,8 +188,8 @@ class ExporterHostTest {
           getClass().getClassLoader());
       assertThat(failed.await(10, TimeUnit.SECONDS)).isTrue();
       host.shutdown(5_000);
-      assertThat(logText().lines()).as("attempt %d: %s", i, logText()).hasSize(1);
-      assertThat(logText()).contains("failed to start");
+      assertThat(log.text().lines()).as("attempt %d: %s", i, log.text()).hasSize(1);
+      assertThat(log.text()).contains("failed to start");
     }
   }
 }

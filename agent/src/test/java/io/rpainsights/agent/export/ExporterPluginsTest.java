@@ -2,10 +2,7 @@ package io.rpainsights.agent.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rpainsights.agent.log.AgentLog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.rpainsights.agent.log.CapturedAgentLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,30 +10,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExporterPluginsTest {
 
   @TempDir Path dir;
-  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-
-  @BeforeEach
-  void captureLog() {
-    AgentLog.resetIncidents();
-    AgentLog.redirect(new PrintStream(log, true, StandardCharsets.UTF_8));
-  }
+  @RegisterExtension final CapturedAgentLog log = new CapturedAgentLog();
 
   @AfterEach
-  void restoreLog() {
-    AgentLog.redirect(null);
+  void clearRecordingProperty() {
     System.clearProperty(PluginJars.RECORDING_OUT);
   }
 
   private List<String> logLines() {
     List<String> lines = new ArrayList<>();
-    for (String line : log.toString(StandardCharsets.UTF_8).split("\n")) {
+    for (String line : log.text().split("\n")) {
       if (!line.isEmpty()) {
         lines.add(line);
       }
@@ -110,7 +100,7 @@ class ExporterPluginsTest {
     assertThat(lines.get(0)).contains("missing.jar is not a readable jar file; skipped");
     assertThat(lines.get(1)).contains(PluginJars.BROKEN_CONSTRUCTOR_CLASS);
     assertThat(lines.get(2)).contains("com.example.exporter.DoesNotExist");
-    assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain("\tat ");
+    assertThat(log.text()).doesNotContain("\tat ");
   }
 
   @Test

@@ -4,34 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rpainsights.agent.log.AgentLog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.rpainsights.agent.log.CapturedAgentLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class JsonFileExporterTest {
 
   @TempDir Path dir;
-  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+  @RegisterExtension final CapturedAgentLog log = new CapturedAgentLog();
   private final ObjectMapper json = new ObjectMapper();
-
-  @BeforeEach
-  void captureLog() {
-    AgentLog.resetIncidents();
-    AgentLog.redirect(new PrintStream(log, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreLog() {
-    AgentLog.redirect(null);
-  }
 
   @Test
   void writesOneFilePerJvmNamedByItsPidAndCreatesTheDirectory() throws Exception {
@@ -44,7 +29,7 @@ class JsonFileExporterTest {
     try (Stream<Path> files = Files.list(target)) {
       assertThat(files).containsExactly(exporter.file());
     }
-    assertThat(log.size()).isZero();
+    assertThat(log.text()).isEmpty();
   }
 
   @Test
@@ -116,7 +101,7 @@ class JsonFileExporterTest {
     exporter.export(Snapshots.withExecutions(1, 1));
     exporter.export(Snapshots.withExecutions(2, 1));
 
-    String text = log.toString(StandardCharsets.UTF_8);
+    String text = log.text();
     assertThat(text.split("\n")).hasSize(1);
     assertThat(text)
         .startsWith("[rpa-insights] exporters.json: cannot write " + exporter.file())

@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rpainsights.agent.config.AgentConfig;
 import io.rpainsights.agent.config.Role;
 import io.rpainsights.agent.config.Rule;
-import io.rpainsights.agent.log.AgentLog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.rpainsights.agent.log.CapturedAgentLog;
 import java.lang.instrument.ClassFileTransformer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StartupGateTest {
 
@@ -25,18 +21,7 @@ class StartupGateTest {
   private static final ClassLoader APP = new ClassLoader() {};
   private static final ClassLoader AGENT = new ClassLoader() {};
 
-  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-
-  @BeforeEach
-  void captureLog() {
-    AgentLog.resetIncidents();
-    AgentLog.redirect(new PrintStream(log, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreLog() {
-    AgentLog.redirect(null);
-  }
+  @RegisterExtension final CapturedAgentLog log = new CapturedAgentLog();
 
   private static List<Rule> rules(String typePattern) {
     return AgentConfig.builder()
@@ -134,7 +119,7 @@ class StartupGateTest {
           throw new IllegalStateException("no Byte Buddy today");
         });
     assertThat(target.get(10, TimeUnit.SECONDS)).isNull();
-    assertThat(log.toString(StandardCharsets.UTF_8).lines()).hasSize(1);
-    assertThat(log.toString(StandardCharsets.UTF_8)).contains("nothing is instrumented");
+    assertThat(log.lines()).hasSize(1);
+    assertThat(log.text()).contains("nothing is instrumented");
   }
 }

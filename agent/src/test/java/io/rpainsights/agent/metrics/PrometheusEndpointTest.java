@@ -10,37 +10,22 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.rpainsights.agent.collect.AgentHealth;
 import io.rpainsights.agent.config.AgentConfig;
 import io.rpainsights.agent.event.StepRecord;
-import io.rpainsights.agent.log.AgentLog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.rpainsights.agent.log.CapturedAgentLog;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PrometheusEndpointTest {
 
-  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+  @RegisterExtension final CapturedAgentLog log = new CapturedAgentLog();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-  @BeforeEach
-  void captureLog() {
-    AgentLog.resetIncidents();
-    AgentLog.redirect(new PrintStream(log, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreLog() {
-    AgentLog.redirect(null);
-  }
 
   private HttpResponse<String> get(String url) throws Exception {
     return http.send(
@@ -76,7 +61,7 @@ class PrometheusEndpointTest {
           .doesNotContain("process_cpu_seconds_total");
       assertThat(get("http://127.0.0.1:" + endpoint.port() + "/-/healthy").statusCode())
           .isEqualTo(200);
-      assertThat(log.toString(StandardCharsets.UTF_8))
+      assertThat(log.text())
           .isEqualTo("[rpa-insights] prometheus: serving " + endpoint.url() + "\n");
     } finally {
       endpoint.close();
@@ -90,7 +75,7 @@ class PrometheusEndpointTest {
           PrometheusEndpoint.start("127.0.0.1", taken.getLocalPort(), new PrometheusRegistry());
       assertThat(endpoint).isNull();
     }
-    String[] lines = log.toString(StandardCharsets.UTF_8).split("\n");
+    String[] lines = log.text().split("\n");
     assertThat(lines).hasSize(1);
     assertThat(lines[0])
         .startsWith("[rpa-insights] prometheus: cannot serve /metrics on 127.0.0.1:")
@@ -105,7 +90,7 @@ class PrometheusEndpointTest {
     PrometheusEndpoint endpoint =
         PrometheusEndpoint.start("no-such-host.invalid", 0, new PrometheusRegistry());
     assertThat(endpoint).isNull();
-    assertThat(log.toString(StandardCharsets.UTF_8))
+    assertThat(log.text())
         .startsWith("[rpa-insights] prometheus: cannot serve /metrics on no-such-host.invalid:0")
         .doesNotContain("\tat ");
   }

@@ -20,10 +20,7 @@ import io.rpainsights.agent.event.StepRecord;
 import io.rpainsights.agent.export.DataPoint;
 import io.rpainsights.agent.export.MetricFamily;
 import io.rpainsights.agent.export.MetricsSnapshot;
-import io.rpainsights.agent.log.AgentLog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.rpainsights.agent.log.CapturedAgentLog;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -32,25 +29,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PrometheusSinkTest {
 
-  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+  @RegisterExtension final CapturedAgentLog log = new CapturedAgentLog();
   private final AgentHealth health = new AgentHealth();
-
-  @BeforeEach
-  void captureLog() {
-    AgentLog.resetIncidents();
-    AgentLog.redirect(new PrintStream(log, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreLog() {
-    AgentLog.redirect(null);
-  }
 
   private PrometheusSink sink(AgentConfig config) {
     return PrometheusSink.create(config, health, () -> 7, 100, "1.2.3", "bot-1", 42);
@@ -62,7 +47,7 @@ class PrometheusSinkTest {
 
   private List<String> agentLines() {
     List<String> lines = new ArrayList<>();
-    for (String line : log.toString(StandardCharsets.UTF_8).split("\n")) {
+    for (String line : log.text().split("\n")) {
       if (!line.isEmpty()) {
         lines.add(line);
       }

@@ -3,34 +3,18 @@ package io.rpainsights.agent.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import io.rpainsights.agent.log.AgentLog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.rpainsights.agent.log.CapturedAgentLog;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class NvmlGpuProbeTest {
 
   private static final long GIB = 1L << 30;
 
-  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-
-  @BeforeEach
-  void captureLog() {
-    AgentLog.resetIncidents();
-    AgentLog.redirect(new PrintStream(log, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreLog() {
-    AgentLog.redirect(null);
-    AgentLog.resetIncidents();
-  }
+  @RegisterExtension final CapturedAgentLog log = new CapturedAgentLog();
 
   @Test
   void utilisationIsAveragedAndMemorySummedOverDevices() {
@@ -74,7 +58,7 @@ class NvmlGpuProbeTest {
       assertThat(reading.memUsedBytes).isNull();
     }
     assertThat(loads).hasValue(1);
-    assertThat(log.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(log.text()).isEmpty();
   }
 
   @Test
@@ -86,7 +70,7 @@ class NvmlGpuProbeTest {
     assertThat(probe.read().memUsedBytes).isNull();
     assertThat(nvml.inits).isEqualTo(1);
     assertThat(nvml.reads).isZero();
-    assertThat(log.toString(StandardCharsets.UTF_8).lines())
+    assertThat(log.lines())
         .containsExactly("[rpa-insights] no GPU figures: nvmlInit_v2 returned 9");
   }
 
@@ -110,7 +94,7 @@ class NvmlGpuProbeTest {
     assertThat(probe.read().memUsedBytes).isNull();
     assertThat(nvml.reads).isEqualTo(2);
     assertThat(nvml.shutdowns).isEqualTo(1);
-    assertThat(log.toString(StandardCharsets.UTF_8).lines())
+    assertThat(log.lines())
         .singleElement()
         .asString()
         .startsWith("[rpa-insights] GPU figures stopped")
@@ -135,6 +119,6 @@ class NvmlGpuProbeTest {
     GpuReading reading = probe.read();
     assertThat(reading.utilPct).isNull();
     assertThat(reading.memUsedBytes).isNull();
-    assertThat(log.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(log.text()).isEmpty();
   }
 }

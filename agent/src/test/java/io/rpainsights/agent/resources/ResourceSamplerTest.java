@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rpainsights.agent.event.ResourceSample;
-import io.rpainsights.agent.log.AgentLog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.rpainsights.agent.log.CapturedAgentLog;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -19,28 +16,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ResourceSamplerTest {
 
   private static final long HOUR_MS = 3_600_000L;
 
   private final BlockingQueue<ResourceSample> delivered = new LinkedBlockingQueue<>();
-  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+  @RegisterExtension final CapturedAgentLog log = new CapturedAgentLog();
   private final List<ResourceSampler> samplers = new ArrayList<>();
 
-  @BeforeEach
-  void captureLog() {
-    AgentLog.resetIncidents();
-    AgentLog.redirect(new PrintStream(log, true, StandardCharsets.UTF_8));
-  }
-
   @AfterEach
-  void stopSamplersAndRestoreLog() {
+  void stopSamplers() {
     samplers.forEach(ResourceSampler::shutdown);
-    AgentLog.redirect(null);
-    AgentLog.resetIncidents();
   }
 
   @Test
@@ -154,7 +143,7 @@ class ResourceSamplerTest {
       assertThat(samples.get(1).gpuUtilPct).isNull();
       assertThat(samples.get(1).gpuMemUsedBytes).isNull();
     }
-    assertThat(log.toString(StandardCharsets.UTF_8)).as("OSHI loads here without a word").isEmpty();
+    assertThat(log.text()).as("OSHI loads here without a word").isEmpty();
   }
 
   @Test
@@ -220,7 +209,7 @@ class ResourceSamplerTest {
       assertThat(sample.processRssBytes).isPositive().isNotEqualTo(CountingProbe.RSS);
       assertThat(sample.runningExecutions).isEqualTo(2);
     }
-    assertThat(log.toString(StandardCharsets.UTF_8).lines())
+    assertThat(log.lines())
         .singleElement()
         .asString()
         .startsWith("[rpa-insights] OSHI unavailable")
@@ -246,7 +235,7 @@ class ResourceSamplerTest {
     sampler.shutdown();
 
     assertThat(delivered).hasSize(3);
-    assertThat(log.toString(StandardCharsets.UTF_8).lines())
+    assertThat(log.lines())
         .singleElement()
         .asString()
         .startsWith("[rpa-insights] OSHI unavailable")
@@ -277,9 +266,7 @@ class ResourceSamplerTest {
     sampler.shutdown();
 
     assertThat(offered).hasValue(3);
-    assertThat(log.toString(StandardCharsets.UTF_8).lines())
-        .hasSize(3)
-        .allMatch(line -> line.startsWith("[rpa-insights] "));
+    assertThat(log.lines()).hasSize(3).allMatch(line -> line.startsWith("[rpa-insights] "));
   }
 
   @Test

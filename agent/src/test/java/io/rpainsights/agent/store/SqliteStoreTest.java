@@ -12,11 +12,8 @@ import io.rpainsights.agent.event.RecoveryRecord;
 import io.rpainsights.agent.event.ResourceSample;
 import io.rpainsights.agent.event.StepRecord;
 import io.rpainsights.agent.event.TimerRecord;
-import io.rpainsights.agent.log.AgentLog;
+import io.rpainsights.agent.log.CapturedAgentLog;
 import io.rpainsights.schema.StoreSchema;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,6 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
 
@@ -42,14 +40,12 @@ class SqliteStoreTest {
 
   private final AgentHealth health = new AgentHealth();
   private final List<SqliteStore> opened = new ArrayList<>();
-  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+  @RegisterExtension final CapturedAgentLog log = new CapturedAgentLog();
   private Path file;
 
   @BeforeEach
   void setUp() {
     file = dir.resolve("store").resolve("rpa-insights.db");
-    AgentLog.resetIncidents();
-    AgentLog.redirect(new PrintStream(log, true, StandardCharsets.UTF_8));
   }
 
   @AfterEach
@@ -57,8 +53,6 @@ class SqliteStoreTest {
     for (SqliteStore store : opened) {
       store.close();
     }
-    AgentLog.redirect(null);
-    AgentLog.resetIncidents();
   }
 
   private SqliteStore open() throws StoreException {
@@ -374,7 +368,7 @@ class SqliteStoreTest {
     assertThat(count("steps")).isEqualTo(2);
     assertThat(health.dropped()).isEqualTo(2);
     assertThat(health.written()).isEqualTo(2);
-    assertThat(log.toString(StandardCharsets.UTF_8).trim().split("\\R")).hasSize(1);
+    assertThat(log.text().trim().split("\\R")).hasSize(1);
   }
 
   @Test
