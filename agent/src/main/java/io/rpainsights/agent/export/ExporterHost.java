@@ -3,6 +3,7 @@ package io.rpainsights.agent.export;
 import io.rpainsights.agent.log.AgentLog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -93,6 +94,10 @@ public final class ExporterHost {
                 + " did not finish its last export within "
                 + timeoutMs
                 + " ms at shutdown; left behind");
+      } catch (CancellationException startFailed) {
+        // Only an exporter whose start failed shuts its executor down by itself; when that races
+        // with the submit above, the executor cancels the final task. It has nothing to finish,
+        // and its failure was reported when it happened.
       } catch (ExecutionException | RuntimeException unexpected) {
         AgentLog.error("exporter " + running.get(i).name + " failed at shutdown", unexpected);
       } catch (InterruptedException interrupted) {
