@@ -88,7 +88,7 @@ class ReportTest {
     assertThat(markdown)
         .containsPattern(
             "the agent at 128000 steps/s = 80 % of 160000 rows/s \\(tx8000-multirow10\\) for"
-                + " 60.00 s: 0 step\\(s\\) missing or dropped; the pipeline's maximum 150000"
+                + " 60.00 s: 0 step\\(s\\) missing, 0 event\\(s\\) dropped; the pipeline's maximum 150000"
                 + " rows/s = 94 % \\(per CPU-second of the writing thread 90 %\\).*\\| yes \\|");
     assertThat(markdown).containsPattern("1.40 MB;.*\\*\\*no\\*\\*");
   }
