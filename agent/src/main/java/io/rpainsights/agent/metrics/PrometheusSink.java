@@ -366,22 +366,8 @@ public final class PrometheusSink implements EventSink {
     String workflow = workflow(event.workflowId);
     String action = actions.admit(event.actionType);
     String node = nodeLabels ? nodes.admit(event.nodeId) : null;
-    String status = stepStatus(event.status);
-    if (steps != null) {
-      if (seenSteps.add(
-          node == null ? List.of(workflow, action) : List.of(workflow, action, node))) {
-        for (String each : STEP_STATUSES) {
-          steps.labelValues(values(workflow, action, node, each));
-        }
-      }
-      steps.labelValues(values(workflow, action, node, status)).inc();
-    }
-    if (stepDuration != null) {
-      stepDuration
-          .labelValues(
-              node == null ? new String[] {workflow, action} : values(workflow, action, node))
-          .observe(seconds(event.durationMs));
-    }
+    count(steps, seenSteps, STEP_STATUSES, workflow, action, node, stepStatus(event.status));
+    observe(stepDuration, workflow, action, node, event.durationMs);
   }
 
   private void recovery(RecoveryRecord event) {
@@ -389,20 +375,39 @@ public final class PrometheusSink implements EventSink {
     String strategy = strategies.admit(event.strategy);
     String node = nodeLabels ? nodes.admit(event.nodeId) : null;
     String outcome = event.success ? TimerMetrics.SUCCESS : TimerMetrics.FAILURE;
-    if (recoveries != null) {
-      if (seenRecoveries.add(
-          node == null ? List.of(workflow, strategy) : List.of(workflow, strategy, node))) {
-        for (String each : RECOVERY_OUTCOMES) {
-          recoveries.labelValues(values(workflow, strategy, node, each));
-        }
-      }
-      recoveries.labelValues(values(workflow, strategy, node, outcome)).inc();
+    count(recoveries, seenRecoveries, RECOVERY_OUTCOMES, workflow, strategy, node, outcome);
+    observe(recoveryDuration, workflow, strategy, node, event.durationMs);
+  }
+
+  /**
+   * Counts one event under its outcome label. The first time a series appears, every outcome of it
+   * is created at zero, so a ratio of two outcomes exists from the first scrape on.
+   */
+  private static void count(
+      Counter counter,
+      Set<List<String>> seen,
+      String[] outcomes,
+      String first,
+      String second,
+      String node,
+      String outcome) {
+    if (counter == null) {
+      return;
     }
-    if (recoveryDuration != null) {
-      recoveryDuration
-          .labelValues(
-              node == null ? new String[] {workflow, strategy} : values(workflow, strategy, node))
-          .observe(seconds(event.durationMs));
+    if (seen.add(node == null ? List.of(first, second) : List.of(first, second, node))) {
+      for (String each : outcomes) {
+        counter.labelValues(values(first, second, node, each));
+      }
+    }
+    counter.labelValues(values(first, second, node, outcome)).inc();
+  }
+
+  private static void observe(
+      Histogram histogram, String first, String second, String node, double durationMs) {
+    if (histogram != null) {
+      histogram
+          .labelValues(node == null ? new String[] {first, second} : values(first, second, node))
+          .observe(seconds(durationMs));
     }
   }
 

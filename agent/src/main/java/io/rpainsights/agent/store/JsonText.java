@@ -1,6 +1,7 @@
 package io.rpainsights.agent.store;
 
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * The JSON objects stored in {@code timers.labels} and {@code timers.vals}: keys in the map's
@@ -18,40 +19,23 @@ final class JsonText {
 
   /** {@code {"k":"v",...}}; a null value becomes JSON null; null keys are skipped. */
   static String stringObject(Map<String, String> map, StringBuilder scratch) {
-    if (map == null) {
-      return null;
-    }
-    scratch.setLength(0);
-    scratch.append('{');
-    boolean first = true;
-    for (Map.Entry<String, String> entry : map.entrySet()) {
-      if (entry.getKey() == null) {
-        continue;
-      }
-      if (!first) {
-        scratch.append(',');
-      }
-      first = false;
-      appendString(scratch, entry.getKey());
-      scratch.append(':');
-      if (entry.getValue() == null) {
-        scratch.append("null");
-      } else {
-        appendString(scratch, entry.getValue());
-      }
-    }
-    return scratch.append('}').toString();
+    return object(map, scratch, JsonText::appendNullableString);
   }
 
   /** {@code {"k":1.5,...}}; null, NaN and infinities (not JSON numbers) become null. */
   static String numberObject(Map<String, Double> map, StringBuilder scratch) {
+    return object(map, scratch, JsonText::appendNumber);
+  }
+
+  private static <V> String object(
+      Map<String, V> map, StringBuilder scratch, BiConsumer<StringBuilder, V> appendValue) {
     if (map == null) {
       return null;
     }
     scratch.setLength(0);
     scratch.append('{');
     boolean first = true;
-    for (Map.Entry<String, Double> entry : map.entrySet()) {
+    for (Map.Entry<String, V> entry : map.entrySet()) {
       if (entry.getKey() == null) {
         continue;
       }
@@ -61,9 +45,17 @@ final class JsonText {
       first = false;
       appendString(scratch, entry.getKey());
       scratch.append(':');
-      appendNumber(scratch, entry.getValue());
+      appendValue.accept(scratch, entry.getValue());
     }
     return scratch.append('}').toString();
+  }
+
+  private static void appendNullableString(StringBuilder out, String text) {
+    if (text == null) {
+      out.append("null");
+    } else {
+      appendString(out, text);
+    }
   }
 
   static void appendNumber(StringBuilder out, Double value) {
