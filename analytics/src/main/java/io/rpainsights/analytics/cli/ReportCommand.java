@@ -8,11 +8,14 @@ import io.rpainsights.analytics.report.ReportBuilder;
 import io.rpainsights.analytics.report.ReportData;
 import io.rpainsights.analytics.report.ReportQuery;
 import io.rpainsights.analytics.store.InvalidInputException;
+import io.rpainsights.analytics.store.TimeRange;
+import io.rpainsights.analytics.store.TimeSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -66,6 +69,29 @@ final class ReportCommand implements Callable<Integer> {
       description = "Insights look at the last N days (default: ${DEFAULT-VALUE}).")
   int days;
 
+  @Option(
+      names = "--current",
+      paramLabel = "DURATION",
+      converter = Converters.DurationConverter.class,
+      description =
+          "Degradation compares the last DURATION of the window with the rest of it (default: an"
+              + " eighth of the window, 1 minute to 1 day).")
+  Duration current;
+
+  @Option(
+      names = "--anomalies-since",
+      paramLabel = "WHEN",
+      converter = Converters.TimeSpecConverter.class,
+      description = "Anomalies from this long ago (default: the report's window).")
+  TimeSpec anomaliesSince;
+
+  @Option(
+      names = "--anomaly-baseline",
+      paramLabel = "DURATION",
+      converter = Converters.DurationConverter.class,
+      description = "Anomaly baseline length, before the anomalies' window (default: 7d).")
+  Duration anomalyBaseline;
+
   ReportCommand(CliContext context) {
     this.context = context;
   }
@@ -74,7 +100,16 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     ReportData data;
     try (Analytics analytics = db.open(context)) {
-      data = new ReportBuilder(analytics).build(new ReportQuery(workflows, window.range(), days));
+      data =
+          new ReportBuilder(analytics)
+              .build(
+                  new ReportQuery(
+                      workflows,
+                      window.range(),
+                      days,
+                      current,
+                      anomaliesSince == null ? null : TimeRange.since(anomaliesSince),
+                      anomalyBaseline));
     }
     String text =
         switch (format) {

@@ -3,6 +3,7 @@ package io.rpainsights.analytics.report;
 import io.rpainsights.analytics.engine.Analytics;
 import io.rpainsights.analytics.engine.anomaly.Anomaly;
 import io.rpainsights.analytics.engine.anomaly.AnomalyQuery;
+import io.rpainsights.analytics.engine.anomaly.Scale;
 import io.rpainsights.analytics.engine.insight.Insight;
 import io.rpainsights.analytics.engine.insight.InsightQuery;
 import io.rpainsights.analytics.engine.perf.DegradationQuery;
@@ -15,6 +16,7 @@ import io.rpainsights.analytics.engine.stat.DoubleList;
 import io.rpainsights.analytics.engine.success.SuccessQuery;
 import io.rpainsights.analytics.engine.success.WorkflowSuccess;
 import io.rpainsights.analytics.store.Detail;
+import io.rpainsights.analytics.store.InvalidInputException;
 import io.rpainsights.analytics.store.RowFilter;
 import io.rpainsights.analytics.store.TimeRange;
 import io.rpainsights.analytics.store.Window;
@@ -54,10 +56,18 @@ public final class ReportBuilder {
       }
     }
     Duration bucket = bucketFor(window.length());
-    long current =
-        Math.max(60_000L, Math.min(Duration.ofDays(1).toMillis(), window.length().toMillis() / 8));
-    Duration currentLength = Duration.ofMillis(current);
+    Duration currentLength =
+        query.current() != null ? query.current() : defaultCurrent(window.length());
     Duration baselineLength = window.length().minus(currentLength);
+    if (query.current() != null && (baselineLength.isNegative() || baselineLength.isZero())) {
+      throw new InvalidInputException(
+          "--current must be shorter than the report's window (" + window.length() + ")");
+    }
+    TimeRange anomalyRange = fixed;
+    if (query.anomalies() != null) {
+      Window w = query.anomalies().resolve(now);
+      anomalyRange = TimeRange.between(w.since(), w.until());
+    }
 
     List<ReportData.WorkflowReport> sections = new ArrayList<>();
     long executions = 0;
@@ -103,7 +113,12 @@ public final class ReportBuilder {
         query.workflows().isEmpty()
             ? java.util.Collections.<String>singletonList(null)
             : workflows) {
-      anomalies.addAll(analytics.anomalies().anomalies(AnomalyQuery.of(w, fixed)));
+      anomalies.addAll(
+          analytics
+              .anomalies()
+              .anomalies(
+                  new AnomalyQuery(
+                      w, anomalyRange, 2.0, Scale.LOG, query.anomalyBaseline(), 3, null)));
       insights.addAll(analytics.insights().insights(new InsightQuery(w, query.insightDays())));
     }
     anomalies.sort(java.util.Comparator.comparing(Anomaly::startedAt));
@@ -133,6 +148,12 @@ public final class ReportBuilder {
         analytics.success().byStrategy(SuccessQuery.of(null, fixed)),
         anomalies,
         insights);
+  }
+
+  /** Degradation's recent part by default: an eighth of the window, from 1 minute to 1 day. */
+  private static Duration defaultCurrent(Duration window) {
+    return Duration.ofMillis(
+        Math.max(60_000L, Math.min(Duration.ofDays(1).toMillis(), window.toMillis() / 8)));
   }
 
   /** The smallest usual bucket that cuts the window into at most 60 buckets. */

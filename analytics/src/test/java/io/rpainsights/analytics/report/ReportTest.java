@@ -151,4 +151,97 @@ class ReportTest {
             "nope"),
         "unknown workflow");
   }
+
+  @Test
+  void degradationAndAnomalyWindowsAnswerAsTheirOwnCommands() throws Exception {
+    Path out = dir.resolve("out/windows.json");
+    CliRun r =
+        CliRun.run(
+            "report",
+            "--db",
+            db.toString(),
+            "--format",
+            "json",
+            "--out",
+            out.toString(),
+            "--since",
+            "8d",
+            "--current",
+            "1d",
+            "--anomalies-since",
+            "2d",
+            "--anomaly-baseline",
+            "3d");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode report = Json.mapper().readTree(out.toFile());
+
+    // Degradation: the last day of the 8-day window against the 7 days before it.
+    assertThat(report.at("/workflows/0/degradation")).isNotEmpty();
+    for (JsonNode workflow : report.get("workflows")) {
+      String id = workflow.get("workflowId").asText();
+      CliRun own =
+          CliRun.run(
+              "degradation",
+              "--db",
+              db.toString(),
+              "--workflow",
+              id,
+              "--baseline",
+              "7d",
+              "--current",
+              "1d",
+              "--format",
+              "json");
+      assertThat(own.exitCode()).as(own.err()).isZero();
+      assertThat(workflow.get("degradation")).as(id).isEqualTo(Json.mapper().readTree(own.out()));
+    }
+
+    // Anomalies: those of the last 2 days, scored against the 3 days before.
+    CliRun own =
+        CliRun.run(
+            "anomalies",
+            "--db",
+            db.toString(),
+            "--since",
+            "2d",
+            "--baseline",
+            "3d",
+            "--format",
+            "json");
+    assertThat(own.exitCode()).as(own.err()).isZero();
+    List<String> expected = anomalyKeys(Json.mapper().readTree(own.out()));
+    assertThat(expected).isNotEmpty();
+    assertThat(anomalyKeys(report.get("anomalies"))).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void aCurrentWindowAsLongAsTheReportIsRejected() {
+    StatsCommandTestAccess.assertBadInput(
+        CliRun.run(
+            "report",
+            "--db",
+            db.toString(),
+            "--format",
+            "html",
+            "--out",
+            dir.resolve("x.html").toString(),
+            "--since",
+            "2d",
+            "--current",
+            "2d"),
+        "--current");
+  }
+
+  private static List<String> anomalyKeys(JsonNode anomalies) {
+    List<String> keys = new ArrayList<>();
+    for (JsonNode a : anomalies) {
+      keys.add(
+          a.get("executionId").asText()
+              + "/"
+              + a.path("nodeId").asText()
+              + "/"
+              + a.get("metric").asText());
+    }
+    return keys;
+  }
 }

@@ -100,10 +100,10 @@ final class InsightRules {
             null,
             f("'%s' takes %.0f %% of %s's step time", top.nodeId, share * 100, d.workflowId),
             f(
-                "Over %,d runs in the last %d days, step '%s'%s took a median of %s and a p95 of"
+                "Over %,d runs in the last %s, step '%s'%s took a median of %s and a p95 of"
                     + " %s: %.0f %% of all the workflow's step time, about %s per execution.",
                 top.count,
-                ctx.days,
+                lastDays(ctx.days),
                 top.nodeId,
                 action(top),
                 ms(s.median()),
@@ -148,14 +148,14 @@ final class InsightRules {
                   n.nodeId, s.p95() / s.median()),
               f(
                   "Step '%s'%s usually takes %s but one run in twenty takes over %s (stddev %s,"
-                      + " %,d runs in the last %d days).",
+                      + " %,d runs in the last %s).",
                   n.nodeId,
                   action(n),
                   ms(s.median()),
                   ms(s.p95()),
                   ms(s.stddev() == null ? 0 : s.stddev()),
                   n.count,
-                  ctx.days),
+                  lastDays(ctx.days)),
               "Look for what it waits on — page loads, locks, a remote service, retries inside the"
                   + " step: replace fixed sleeps with explicit waits, add timeouts, cache lookups.",
               f(
@@ -302,8 +302,8 @@ final class InsightRules {
             null,
             f("%s succeeds in only %.1f %% of runs", d.workflowId, rate * 100),
             f(
-                "%,d of %,d runs in the last %d days failed or timed out%s.",
-                failed, d.executions, ctx.days, where),
+                "%,d of %,d runs in the last %s failed or timed out%s.",
+                failed, d.executions, lastDays(ctx.days), where),
             advice,
             f("up to %,d more successful runs (%.1f %% of runs)", failed, impact * 100),
             impact,
@@ -342,12 +342,12 @@ final class InsightRules {
                   "Recovery '%s' rarely works in %s (%.0f %% of %,d attempts)",
                   s.strategy, d.workflowId, rate * 100, s.attempts),
               f(
-                  "Self-healing strategy '%s' saved %,d of %,d failed steps in the last %d days%s;"
+                  "Self-healing strategy '%s' saved %,d of %,d failed steps in the last %s%s;"
                       + " the other attempts cost time and still failed.",
                   s.strategy,
                   s.succeeded,
                   s.attempts,
-                  ctx.days,
+                  lastDays(ctx.days),
                   node == null ? "" : ", mostly at step '" + node + "'"),
               better == null
                   ? f(
@@ -568,5 +568,10 @@ final class InsightRules {
 
   private static String f(String format, Object... args) {
     return String.format(Locale.ROOT, format, args);
+  }
+
+  /** "day" or "N days", for "in the last …". */
+  private static String lastDays(int days) {
+    return days == 1 ? "day" : days + " days";
   }
 }
