@@ -20,6 +20,8 @@ public final class ExecutorApp {
   private ExecutorApp() {}
 
   public static void main(String[] args) throws Exception {
+    // With a delay, the agent's own start-up (sqlite-jdbc) loads the JDK's thread pools first.
+    Thread.sleep(Long.getLong("itapp.startDelayMs", 0));
     ExecutorService pool = Executors.newFixedThreadPool(3);
     ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
     ForkJoinPool forkJoin = new ForkJoinPool(2);

@@ -66,6 +66,10 @@ final class AgentRuntime {
   private PrometheusEndpoint endpoint;
   private ExporterHost exporters;
 
+  // Written by start() before the background start-up thread is started (so visible to it).
+  private Instrumentation instrumentation;
+  private StartupGate gate; // null after a runtime attach, which installs synchronously
+
   AgentRuntime(AgentConfig config, String version) {
     this.config = config;
     this.version = version;
@@ -74,6 +78,7 @@ final class AgentRuntime {
   }
 
   void start(Instrumentation instrumentation, boolean attached) {
+    this.instrumentation = instrumentation;
     letJavaBaseReadTheBridge(instrumentation);
     Bridge.setDispatcher(recorder);
     if (attached) {
@@ -82,8 +87,8 @@ final class AgentRuntime {
     } else {
       // At premain the application's classes have yet to load: main() can start while the
       // transformer is built, and the gate holds back any class that may need it.
-      new StartupGate(config.rules(), AgentRuntime.class.getClassLoader())
-          .install(instrumentation, () -> new Instrumenter(config.rules()).buildTransformer());
+      gate = new StartupGate(config.rules(), AgentRuntime.class.getClassLoader());
+      gate.install(instrumentation, () -> new Instrumenter(config.rules()).buildTransformer());
     }
     AgentLog.info(
         "active"
@@ -99,6 +104,10 @@ final class AgentRuntime {
     Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "rpa-insights-shutdown"));
     Thread background = new Thread(this::startInBackground, "rpa-insights-start");
     background.setDaemon(true);
+    if (gate != null) {
+      // Opening SQLite makes the JDK load its thread pools; the store must not wait for them.
+      gate.neverHoldBack(background);
+    }
     background.start();
   }
 
@@ -147,6 +156,9 @@ final class AgentRuntime {
       AgentLog.error(
           "the agent's background start failed; recording continues in memory only", error);
     } finally {
+      if (gate != null) {
+        gate.catchUp(instrumentation);
+      }
       backgroundStarted.countDown();
     }
   }

@@ -115,8 +115,10 @@ public final class Instrumenter {
         .with(AgentBuilder.PoolStrategy.Default.FAST)
         .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
         .with(new FailureListener())
-        .ignore(ignoredTypes())
-        .or(ElementMatchers.any(), ElementMatchers.is(agentLoader))
+        // The agent's own classes by their loader first, then by name: neither needs the class
+        // file parsed, so a class that matches no rule costs the application no Byte Buddy work.
+        .ignore(ElementMatchers.any(), ElementMatchers.is(agentLoader))
+        .or(ignoredTypes())
         .type(this::isInstrumented)
         .transform(this::transform);
   }
@@ -194,8 +196,7 @@ public final class Instrumenter {
         .or(nameStartsWith("jdk."))
         .or(nameStartsWith("java.").and(not(namedOneOf(EXECUTOR_TYPES.toArray(new String[0])))))
         .or(nameContains("$$Lambda"))
-        .or(nameContains("$ByteBuddy$"))
-        .or(isSynthetic());
+        .or(nameContains("$ByteBuddy$"));
   }
 
   private boolean isInstrumented(
@@ -208,7 +209,11 @@ public final class Instrumenter {
       return EXECUTOR_TYPES.contains(type.getName());
     }
     for (int i = 0; i < rules.size(); i++) {
-      if (typeMatchers.get(i).matches(type, loader) && declaresMatchingMethod(type, rules.get(i))) {
+      // Synthetic classes (compiler-made switch maps and the like) are never the engine's: the
+      // check reads the class file, so it comes only after the name matched.
+      if (typeMatchers.get(i).matches(type, loader)
+          && !type.isSynthetic()
+          && declaresMatchingMethod(type, rules.get(i))) {
         return true;
       }
     }

@@ -8,6 +8,8 @@ import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -28,6 +30,11 @@ import java.util.function.Supplier;
  * once by the builder thread before {@link #ready} is counted down, and read after it (or racily,
  * as a fast path, through the volatile field). The builder thread itself never waits for itself:
  * what it loads passes untouched, and {@link #open} retransforms the executor types afterwards.
+ * Neither do the agent's own threads given to {@link #neverHoldBack} wait for the JDK's executor
+ * types: the store's start-up loads them (sqlite-jdbc runs {@code uname}, and the JDK's process
+ * support makes a thread pool), and it should not wait half a second for Byte Buddy. Such a thread
+ * calls {@link #catchUp} once its loading is done: whichever of that and the builder's own pass
+ * comes later sees those classes loaded and retransforms them.
  */
 public final class StartupGate implements ClassFileTransformer {
 
@@ -40,6 +47,7 @@ public final class StartupGate implements ClassFileTransformer {
   private final CountDownLatch ready = new CountDownLatch(1);
   private volatile ClassFileTransformer delegate;
   private volatile Thread builder;
+  private final Set<Thread> agentThreads = ConcurrentHashMap.newKeySet();
 
   public StartupGate(List<Rule> rules, ClassLoader agentLoader) {
     boolean subtypes = false;
@@ -61,6 +69,25 @@ public final class StartupGate implements ClassFileTransformer {
     thread.setDaemon(true);
     builder = thread;
     thread.start();
+  }
+
+  /**
+   * Lets {@code thread}, one of the agent's own, load the JDK's executor types without waiting for
+   * the transformer; it must call {@link #catchUp} after that loading.
+   */
+  public void neverHoldBack(Thread thread) {
+    agentThreads.add(thread);
+  }
+
+  /**
+   * Instruments the executor types that an agent thread loaded untouched, if the transformer is
+   * ready; if it is not, the builder does so when it is (those classes are loaded by then).
+   */
+  public void catchUp(Instrumentation instrumentation) {
+    agentThreads.remove(Thread.currentThread());
+    if (ready.getCount() == 0 && delegate != null) {
+      retransformExecutorTypes(instrumentation);
+    }
   }
 
   /** Builds the real transformer, lets waiting classes through it, and catches up on the JDK's. */
@@ -108,6 +135,7 @@ public final class StartupGate implements ClassFileTransformer {
       if (internalName == null
           || !mayNeedAdvice(loader, internalName)
           || Thread.currentThread() == builder
+          || (loader == null && agentThreads.contains(Thread.currentThread()))
           || !awaitReady(internalName)) {
         return null;
       }

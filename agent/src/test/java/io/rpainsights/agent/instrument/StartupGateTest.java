@@ -110,6 +110,61 @@ class StartupGateTest {
   }
 
   @Test
+  void theAgentsOwnStartThreadLoadsExecutorTypesAtOnceAndCatchesUpOnThemOnceReady()
+      throws Exception {
+    StartupGate gate = new StartupGate(rules("com.acme.Loop"), AGENT);
+    CompletableFuture<byte[]> seen = new CompletableFuture<>();
+    Thread store =
+        new Thread(
+            () ->
+                seen.complete(
+                    gate.transform(
+                        null,
+                        null,
+                        "java/util/concurrent/ThreadPoolExecutor",
+                        null,
+                        null,
+                        ORIGINAL)));
+    gate.neverHoldBack(store);
+    store.start();
+    assertThat(seen.get(10, TimeUnit.SECONDS))
+        .as("loads at once, untouched, while not ready")
+        .isNull();
+    assertThat(load(gate, null, "java/util/concurrent/ThreadPoolExecutor"))
+        .as("any other thread still waits for it")
+        .isNotDone();
+
+    List<List<Class<?>>> retransformed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.lang.instrument.Instrumentation instrumentation =
+        (java.lang.instrument.Instrumentation)
+            java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {java.lang.instrument.Instrumentation.class},
+                (proxy, method, arguments) -> {
+                  switch (method.getName()) {
+                    case "getAllLoadedClasses":
+                      return new Class<?>[] {
+                        java.util.concurrent.ThreadPoolExecutor.class, java.util.ArrayList.class
+                      };
+                    case "retransformClasses":
+                      retransformed.add(List.of((Class<?>[]) arguments[0]));
+                      return null;
+                    default:
+                      return null;
+                  }
+                });
+    gate.catchUp(instrumentation);
+    assertThat(retransformed).as("not ready: the builder's own pass will do it").isEmpty();
+
+    gate.open(instrumentation, () -> MARKING);
+    retransformed.clear();
+    gate.catchUp(instrumentation);
+    assertThat(retransformed)
+        .as("ready: the executor types loaded meanwhile are instrumented")
+        .containsExactly(List.of(java.util.concurrent.ThreadPoolExecutor.class));
+  }
+
+  @Test
   void aFailedBuildReleasesWaitingClassesUntouchedWithOneLine() throws Exception {
     StartupGate gate = new StartupGate(rules("com.acme.Loop"), AGENT);
     CompletableFuture<byte[]> target = load(gate, APP, "com/acme/Loop");

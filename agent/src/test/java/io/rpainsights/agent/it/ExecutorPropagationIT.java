@@ -20,6 +20,27 @@ class ExecutorPropagationIT {
         ForkedJvm.testApp(ExecutorApp.class)
             .withAgent("config=" + config + ",store.path=" + db)
             .run();
+    assertStepsFollowTheirExecutions(run, db);
+  }
+
+  /**
+   * The agent's start-up thread loads the JDK's thread pools while it opens SQLite and does not
+   * wait for the instrumentation to be ready; they are instrumented once it is.
+   */
+  @Test
+  void theSameWhenTheAgentsStartUpLoadedTheThreadPoolsFirst() throws Exception {
+    Path db = dir.resolve("late-executors.db");
+    Path config = TestConfigs.write(dir, "engine.yaml", TestConfigs.MINI_ENGINE);
+    ForkedJvm.Result run =
+        ForkedJvm.testApp(ExecutorApp.class)
+            .property("itapp.startDelayMs", "2000")
+            .withAgent("config=" + config + ",store.path=" + db)
+            .run();
+    assertStepsFollowTheirExecutions(run, db);
+  }
+
+  private static void assertStepsFollowTheirExecutions(ForkedJvm.Result run, Path db)
+      throws Exception {
     assertThat(run.exitCode).as(run.toString()).isZero();
     assertThat(run.agentLines()).noneMatch(line -> line.contains("unattributed"));
     try (StoreReader store = new StoreReader(db)) {
