@@ -110,17 +110,7 @@ class ReportTest {
   void theCommandWritesEachFormatAndRejectsBadInput() throws Exception {
     for (String format : List.of("html", "csv", "json")) {
       Path out = dir.resolve("out/report." + format);
-      CliRun r =
-          CliRun.run(
-              "report",
-              "--db",
-              db.toString(),
-              "--format",
-              format,
-              "--out",
-              out.toString(),
-              "--since",
-              "8d");
+      CliRun r = report(format, out, "--since", "8d");
       assertThat(r.exitCode()).as(r.err()).isZero();
       assertThat(r.out()).startsWith("Wrote " + out);
       assertThat(Files.size(out)).isPositive();
@@ -128,42 +118,18 @@ class ReportTest {
     JsonNode json = Json.mapper().readTree(dir.resolve("out/report.json").toFile());
     assertThat(json.get("workflows").size()).isEqualTo(3);
     assertThat(json.get("insights").get(0).has("priority")).isTrue();
+    StatsCommandTestAccess.assertBadInput(report("pdf", dir.resolve("x.pdf")), "--format");
     StatsCommandTestAccess.assertBadInput(
-        CliRun.run(
-            "report",
-            "--db",
-            db.toString(),
-            "--format",
-            "pdf",
-            "--out",
-            dir.resolve("x.pdf").toString()),
-        "--format");
-    StatsCommandTestAccess.assertBadInput(
-        CliRun.run(
-            "report",
-            "--db",
-            db.toString(),
-            "--format",
-            "html",
-            "--out",
-            dir.resolve("x.html").toString(),
-            "--workflow",
-            "nope"),
-        "unknown workflow");
+        report("html", dir.resolve("x.html"), "--workflow", "nope"), "unknown workflow");
   }
 
   @Test
   void degradationAndAnomalyWindowsAnswerAsTheirOwnCommands() throws Exception {
     Path out = dir.resolve("out/windows.json");
     CliRun r =
-        CliRun.run(
-            "report",
-            "--db",
-            db.toString(),
-            "--format",
+        report(
             "json",
-            "--out",
-            out.toString(),
+            out,
             "--since",
             "8d",
             "--current",
@@ -217,19 +183,7 @@ class ReportTest {
   @Test
   void aCurrentWindowAsLongAsTheReportIsRejected() {
     StatsCommandTestAccess.assertBadInput(
-        CliRun.run(
-            "report",
-            "--db",
-            db.toString(),
-            "--format",
-            "html",
-            "--out",
-            dir.resolve("x.html").toString(),
-            "--since",
-            "2d",
-            "--current",
-            "2d"),
-        "--current");
+        report("html", dir.resolve("x.html"), "--since", "2d", "--current", "2d"), "--current");
   }
 
   private static List<String> anomalyKeys(JsonNode anomalies) {
@@ -243,5 +197,14 @@ class ReportTest {
               + a.get("metric").asText());
     }
     return keys;
+  }
+
+  /** {@code report --db <store> --format FORMAT --out OUT} and any further options. */
+  private static CliRun report(String format, Path out, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("report", "--db", db.toString(), "--format", format, "--out", out.toString()));
+    args.addAll(List.of(more));
+    return CliRun.run(args.toArray(new String[0]));
   }
 }
