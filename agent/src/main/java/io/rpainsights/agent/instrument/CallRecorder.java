@@ -264,30 +264,19 @@ public final class CallRecorder implements Dispatcher {
     StepFrame frame = state.spareStep;
     if (frame != null) {
       state.spareStep = null;
-      frame.reset(
-          rule,
-          identity,
-          startedAt,
-          startNanos,
-          args,
-          execution,
-          nodeId,
-          actionType,
-          execution.nextStepNumber());
     } else {
-      frame =
-          new StepFrame(
-              rule,
-              state,
-              identity,
-              startedAt,
-              startNanos,
-              args,
-              execution,
-              nodeId,
-              actionType,
-              execution.nextStepNumber());
+      frame = new StepFrame(state);
     }
+    frame.reset(
+        rule,
+        identity,
+        startedAt,
+        startNanos,
+        args,
+        execution,
+        nodeId,
+        actionType,
+        execution.nextStepNumber());
     return push(state, frame);
   }
 

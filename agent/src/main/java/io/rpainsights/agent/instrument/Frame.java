@@ -34,6 +34,11 @@ abstract class Frame {
   /** The enclosing frame on this thread when this one was pushed. */
   Frame parent;
 
+  /** A frame whose call is set later, by {@link #set}. */
+  Frame(ThreadState state) {
+    this.state = state;
+  }
+
   Frame(
       CompiledRule rule,
       ThreadState state,

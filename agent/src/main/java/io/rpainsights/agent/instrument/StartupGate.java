@@ -49,6 +49,9 @@ public final class StartupGate implements ClassFileTransformer {
   private volatile Thread builder;
   private final Set<Thread> agentThreads = ConcurrentHashMap.newKeySet();
 
+  /** Executor types (binary names) that an agent thread loaded untouched before ready. */
+  private final Set<String> passedUntouched = ConcurrentHashMap.newKeySet();
+
   public StartupGate(List<Rule> rules, ClassLoader agentLoader) {
     boolean subtypes = false;
     for (Rule rule : rules) {
@@ -85,9 +88,18 @@ public final class StartupGate implements ClassFileTransformer {
    */
   public void catchUp(Instrumentation instrumentation) {
     agentThreads.remove(Thread.currentThread());
-    if (ready.getCount() == 0 && delegate != null) {
-      retransformExecutorTypes(instrumentation);
+    if (ready.getCount() == 0 && delegate != null && !passedUntouched.isEmpty()) {
+      retransformExecutorTypes(instrumentation, passedUntouched);
     }
+  }
+
+  /** An executor type an agent thread loads before ready: let it through and remember it. */
+  private boolean passesUntouched(ClassLoader loader, String internalName) {
+    if (loader != null || !agentThreads.contains(Thread.currentThread())) {
+      return false;
+    }
+    passedUntouched.add(internalName.replace('/', '.'));
+    return true;
   }
 
   /** Builds the real transformer, lets waiting classes through it, and catches up on the JDK's. */
@@ -100,15 +112,15 @@ public final class StartupGate implements ClassFileTransformer {
       ready.countDown();
     }
     if (delegate != null && instrumentation != null) {
-      retransformExecutorTypes(instrumentation);
+      retransformExecutorTypes(instrumentation, ExecutorTypes.ALL);
     }
   }
 
-  /** Executor types this thread loaded while building passed untouched; instrument them now. */
-  private static void retransformExecutorTypes(Instrumentation instrumentation) {
+  /** Retransforms the loaded JDK executor types among {@code names} (binary names). */
+  private static void retransformExecutorTypes(Instrumentation instrumentation, Set<String> names) {
     List<Class<?>> loaded = new ArrayList<>();
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-      if (type.getClassLoader() == null && ExecutorTypes.ALL.contains(type.getName())) {
+      if (type.getClassLoader() == null && names.contains(type.getName())) {
         loaded.add(type);
       }
     }
@@ -135,7 +147,7 @@ public final class StartupGate implements ClassFileTransformer {
       if (internalName == null
           || !mayNeedAdvice(loader, internalName)
           || Thread.currentThread() == builder
-          || (loader == null && agentThreads.contains(Thread.currentThread()))
+          || passesUntouched(loader, internalName)
           || !awaitReady(internalName)) {
         return null;
       }

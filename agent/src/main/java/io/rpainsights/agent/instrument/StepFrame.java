@@ -11,25 +11,15 @@ final class StepFrame extends Frame {
   /** A successful recovery for this node ran while the step was open (written by this thread). */
   boolean recoveredDuring;
 
-  StepFrame(
-      CompiledRule rule,
-      ThreadState state,
-      Object identity,
-      long startedAt,
-      long startNanos,
-      Object[] args,
-      ExecutionContext execution,
-      String nodeId,
-      String actionType,
-      int stepNumber) {
-    super(rule, state, identity, startedAt, startNanos, args);
-    this.execution = execution;
-    this.nodeId = nodeId;
-    this.actionType = actionType;
-    this.stepNumber = stepNumber;
+  /** An unused frame of this thread; {@link #reset} makes it a step's. */
+  StepFrame(ThreadState state) {
+    super(state);
   }
 
-  /** Makes a finished, queued, never-pending frame the frame of a new step on the same thread. */
+  /**
+   * Makes this frame the frame of a new step on its thread: a new one, or a finished, queued,
+   * never-pending one being reused.
+   */
   void reset(
       CompiledRule rule,
       Object identity,
