@@ -135,23 +135,11 @@ final class Rollup {
    */
   Map<String, Map<RunGrouper.Key, List<RunChunk>>> runs(
       RollupKind kind, List<String> workflows, Window window, String nodeId, String status) {
-    long fromDay = Math.floorDiv(window.sinceMillis(), DAY_MS);
-    long toDay = Math.floorDiv(window.untilMillis() - 1, DAY_MS);
-    if (!ensure(kind, workflows, fromDay, toDay)) {
-      fallbacks.incrementAndGet();
-      return null;
-    }
-    try {
-      return store.read(c -> read(c, kind, workflows, window, fromDay, toDay, nodeId, status));
-    } catch (StoreException e) {
-      fallbacks.incrementAndGet();
-      return null;
-    } catch (RuntimeException e) {
-      // A BLOB this code cannot read (written by another version, or damaged): rows only.
-      disabled = true;
-      fallbacks.incrementAndGet();
-      return null;
-    }
+    return fromRollup(
+        kind,
+        workflows,
+        window,
+        (c, fromDay, toDay) -> read(c, kind, workflows, window, fromDay, toDay, nodeId, status));
   }
 
   /**
@@ -161,6 +149,24 @@ final class Rollup {
    */
   Map<String, Map<RunGrouper.Key, Long>> counts(
       RollupKind kind, List<String> workflows, Window window) {
+    return fromRollup(
+        kind,
+        workflows,
+        window,
+        (c, fromDay, toDay) -> count(c, kind, workflows, window, fromDay, toDay));
+  }
+
+  /** A read of the days a window touches, given the connection and the first and last day. */
+  private interface DaysQuery<T> {
+    T read(Connection connection, long fromDay, long toDay) throws SQLException;
+  }
+
+  /**
+   * Brings the window's days up to date, then answers from them; null (the caller reads the rows
+   * instead) when either fails.
+   */
+  private <T> T fromRollup(
+      RollupKind kind, List<String> workflows, Window window, DaysQuery<T> query) {
     long fromDay = Math.floorDiv(window.sinceMillis(), DAY_MS);
     long toDay = Math.floorDiv(window.untilMillis() - 1, DAY_MS);
     if (!ensure(kind, workflows, fromDay, toDay)) {
@@ -168,11 +174,12 @@ final class Rollup {
       return null;
     }
     try {
-      return store.read(c -> count(c, kind, workflows, window, fromDay, toDay));
+      return store.read(c -> query.read(c, fromDay, toDay));
     } catch (StoreException e) {
       fallbacks.incrementAndGet();
       return null;
     } catch (RuntimeException e) {
+      // A BLOB this code cannot read (written by another version, or damaged): rows only.
       disabled = true;
       fallbacks.incrementAndGet();
       return null;
