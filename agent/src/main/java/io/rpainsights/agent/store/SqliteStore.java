@@ -58,6 +58,9 @@ public final class SqliteStore implements EventSink {
    */
   static final int STEP_ROWS_PER_STATEMENT = 10;
 
+  /** Distinct names (workflow, node, action, status) whose UTF-8 bytes the store keeps. */
+  static final int NAME_CACHE_CAPACITY = 4096;
+
   /** Rows deleted per retention transaction, so the writer lock is never held for long. */
   static final int PRUNE_CHUNK = 5000;
 
@@ -67,7 +70,10 @@ public final class SqliteStore implements EventSink {
   private static final String STEP_COLUMNS =
       "INSERT INTO steps(execution_id, workflow_id, node_id, action_type, step_number, started_at,"
           + " duration_ms, status, error_type, error_message) VALUES ";
-  private static final String STEP_ROW = "(?,?,?,?,?,?,?,?,?,?)";
+  // The four names and the status are bound as cached UTF-8 bytes and cast back to TEXT (Utf8Cache
+  // says why); a bound String passes through the cast unchanged.
+  private static final String STEP_ROW =
+      "(CAST(? AS TEXT),CAST(? AS TEXT),CAST(? AS TEXT),CAST(? AS TEXT),?,?,?,CAST(? AS TEXT),?,?)";
   private static final int STEP_PARAMS = 10;
 
   private static final String INSERT_START =
@@ -156,11 +162,18 @@ public final class SqliteStore implements EventSink {
   private final Map<String, int[]> lateSteps = new LinkedHashMap<>();
   private final StringBuilder json = new StringBuilder(128);
 
+  // Null when the database's text encoding is not UTF-8: strings are then bound as they are.
+  private final Utf8Cache names;
+  private final Utf8Cache batchExecutionIds;
+
   private boolean closed; // guarded by this
   private Runnable beforeCommit; // guarded by this; tests only
 
   private SqliteStore(Path file, String host, AgentHealth health, Connection connection)
       throws SQLException {
+    boolean utf8 = isUtf8(connection);
+    this.names = utf8 ? new Utf8Cache(NAME_CACHE_CAPACITY) : null;
+    this.batchExecutionIds = utf8 ? new Utf8Cache(NAME_CACHE_CAPACITY) : null;
     this.file = file;
     this.host = host;
     this.health = health;
@@ -322,6 +335,13 @@ public final class SqliteStore implements EventSink {
       // NORMAL in WAL: a commit survives an application crash; only a power loss may undo the
       // last transactions, and the file is never corrupted.
       statement.execute("PRAGMA synchronous = NORMAL");
+    }
+  }
+
+  private static boolean isUtf8(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("PRAGMA encoding")) {
+      return rows.next() && "UTF-8".equalsIgnoreCase(rows.getString(1));
     }
   }
 
@@ -502,20 +522,30 @@ public final class SqliteStore implements EventSink {
     }
   }
 
-  private static int bindStep(PreparedStatement ps, int first, StepRecord s) throws SQLException {
+  private int bindStep(PreparedStatement ps, int first, StepRecord s) throws SQLException {
     int p = first;
-    ps.setString(p++, s.executionId);
-    ps.setString(p++, s.workflowId);
-    ps.setString(p++, s.nodeId);
-    ps.setString(p++, s.actionType);
+    bindText(ps, p++, batchExecutionIds, s.executionId);
+    bindText(ps, p++, names, s.workflowId);
+    bindText(ps, p++, names, s.nodeId);
+    bindText(ps, p++, names, s.actionType);
     ps.setInt(p++, s.stepNumber);
     ps.setLong(p++, s.startedAt);
     ps.setDouble(p++, s.durationMs);
-    ps.setString(p++, s.status);
+    bindText(ps, p++, names, s.status);
     ps.setString(p++, s.errorType);
     ps.setString(p++, s.errorMessage);
     assert p - first == STEP_PARAMS;
     return p;
+  }
+
+  /** Binds {@code text} for a {@code CAST(? AS TEXT)} parameter: cached bytes when UTF-8. */
+  private static void bindText(PreparedStatement ps, int parameter, Utf8Cache cache, String text)
+      throws SQLException {
+    if (cache == null) {
+      ps.setString(parameter, text);
+    } else {
+      ps.setBytes(parameter, cache.bytes(text));
+    }
   }
 
   private void writeRecoveries() throws SQLException {
@@ -652,6 +682,9 @@ public final class SqliteStore implements EventSink {
     resources.clear();
     finishes.clear();
     lateSteps.clear();
+    if (batchExecutionIds != null) {
+      batchExecutionIds.clear(); // ids rarely outlive a batch: don't let them crowd the cache
+    }
   }
 
   /**

@@ -598,6 +598,59 @@ class SqliteStoreTest {
         .isCloseTo(0.000123, within(1e-12));
   }
 
+  @Test
+  void stepNamesAreStoredAsTheExactTextWhateverTheirCharacters() throws Exception {
+    assertStepTextRoundTrips();
+  }
+
+  @Test
+  void aStoreCreatedInUtf16StillGetsTheExactText() throws Exception {
+    // Another producer may have created the file in UTF-16: the cached UTF-8 bytes would be
+    // misread there, so the store must bind plain strings.
+    Files.createDirectories(file.getParent());
+    try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      s.execute("PRAGMA encoding = 'UTF-16le'");
+      s.execute("CREATE TABLE marker(x)");
+    }
+    assertStepTextRoundTrips();
+    assertThat(query("PRAGMA encoding").get(0).values()).containsExactly("UTF-16le");
+  }
+
+  private void assertStepTextRoundTrips() throws Exception {
+    SqliteStore store = open();
+    String workflow = "Rechnungsprüfung ✓ 請求書";
+    String node = "node-\uD83D\uDE80-ünïcödé";
+    List<Event> batch = new ArrayList<>();
+    for (int i = 1; i <= 23; i++) { // two 10-row statements and three single rows
+      batch.add(
+          new StepRecord(
+              "exécution-1", workflow, node, "clïck", i, T0 + i, 1.0, "success", "É", "ü", false));
+    }
+    store.accept(batch);
+    store.accept(batch.subList(0, 1)); // the same names again, from the cache
+
+    List<Map<String, Object>> rows =
+        query(
+            "SELECT DISTINCT execution_id, workflow_id, node_id, action_type, status, error_type,"
+                + " error_message, typeof(execution_id) || typeof(workflow_id) || typeof(node_id)"
+                + " || typeof(action_type) || typeof(status) AS types FROM steps");
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0))
+        .containsEntry("execution_id", "exécution-1")
+        .containsEntry("workflow_id", workflow)
+        .containsEntry("node_id", node)
+        .containsEntry("action_type", "clïck")
+        .containsEntry("status", "success")
+        .containsEntry("error_type", "É")
+        .containsEntry("error_message", "ü")
+        .containsEntry("types", "texttexttexttexttext");
+    assertThat(count("steps")).isEqualTo(24);
+    // What analytics' queries compare against: the bound string, not a blob.
+    assertThat(query("SELECT count(*) AS n FROM steps WHERE workflow_id = '" + workflow + "'"))
+        .containsExactly(Map.of("n", 24));
+  }
+
   private static void assertOneLine(String message) {
     assertThat(message).doesNotContain("\n").doesNotContain("\r").startsWith("cannot open");
   }
