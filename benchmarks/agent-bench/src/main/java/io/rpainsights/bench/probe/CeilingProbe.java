@@ -2,6 +2,7 @@ package io.rpainsights.bench.probe;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -10,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +22,11 @@ import java.util.Map;
  * workload's rows (an {@code executions} row per 100 {@code steps} rows, the agent's values) into
  * the documented tables and indexes, one transaction per batch. Variants: batched single-row
  * prepared statements ({@code executeBatch}) and multi-row {@code INSERT ... VALUES (...),(...)},
- * at 1,000 and 8,000 rows per transaction; each runs {@code --seconds} on a fresh file, variants
- * alternate for {@code --rounds} rounds, and the medians are printed, then the best.
+ * at 1,000 and 8,000 rows per transaction, with text bound as strings or (suffix {@code -bytes}) as
+ * UTF-8 arrays encoded once per distinct value and cast back to TEXT in the statement, the trick
+ * the agent's store uses, so that the ceiling has every technique the agent has; each runs {@code
+ * --seconds} on a fresh file, variants alternate for {@code --rounds} rounds, and the medians are
+ * printed, then the best.
  *
  * <p>Output lines: {@code CEILING variant=NAME rows_per_s=...} per variant and {@code CEILING
  * best=NAME rows_per_s=...}. With {@code --only NAME} it runs that variant alone (the long run
@@ -33,6 +38,8 @@ public final class CeilingProbe {
       "INSERT INTO steps(execution_id, workflow_id, node_id, action_type, step_number,"
           + " started_at, duration_ms, status, error_type, error_message) VALUES ";
   static final String STEP_ROW = "(?,?,?,?,?,?,?,?,?,?)";
+  static final String STEP_ROW_CAST_TEXT =
+      "(CAST(? AS TEXT),CAST(? AS TEXT),CAST(? AS TEXT),CAST(? AS TEXT),?,?,?,CAST(? AS TEXT),?,?)";
   static final String EXECUTION_INSERT =
       "INSERT INTO executions(execution_id, workflow_id, parent_execution_id, host, started_at,"
           + " completed_at, duration_ms, status, steps_total, steps_completed, steps_failed,"
@@ -41,26 +48,42 @@ public final class CeilingProbe {
 
   static final int STEPS_PER_EXECUTION = 100;
 
-  /** A way of inserting: rows per transaction and rows per statement (1 = executeBatch). */
+  /**
+   * A way of inserting: rows per transaction, rows per statement (1 = executeBatch), and whether
+   * text is bound as cached UTF-8 bytes.
+   */
   static final class Variant {
     final String name;
     final int batch;
     final int perStatement;
+    final boolean textAsBytes;
 
-    Variant(int batch, int perStatement) {
+    Variant(int batch, int perStatement, boolean textAsBytes) {
       this.batch = batch;
       this.perStatement = perStatement;
-      this.name = "tx" + batch + (perStatement == 1 ? "-executeBatch" : "-multirow" + perStatement);
+      this.textAsBytes = textAsBytes;
+      this.name =
+          "tx"
+              + batch
+              + (perStatement == 1 ? "-executeBatch" : "-multirow" + perStatement)
+              + (textAsBytes ? "-bytes" : "");
+    }
+
+    String row() {
+      return textAsBytes ? STEP_ROW_CAST_TEXT : STEP_ROW;
     }
   }
 
   static final List<Variant> VARIANTS =
       List.of(
-          new Variant(1000, 1),
-          new Variant(1000, 10),
-          new Variant(8000, 1),
-          new Variant(8000, 10),
-          new Variant(8000, 25));
+          new Variant(1000, 1, false),
+          new Variant(1000, 10, false),
+          new Variant(8000, 1, false),
+          new Variant(8000, 10, false),
+          new Variant(8000, 25, false),
+          new Variant(8000, 1, true),
+          new Variant(8000, 10, true),
+          new Variant(8000, 25, true));
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -131,11 +154,11 @@ public final class CeilingProbe {
     long started;
     long elapsed;
     try (Connection connection = Stores.fresh(file);
-        PreparedStatement single = connection.prepareStatement(STEP_INSERT + STEP_ROW);
+        PreparedStatement single = connection.prepareStatement(STEP_INSERT + variant.row());
         PreparedStatement multi =
             connection.prepareStatement(
                 STEP_INSERT
-                    + String.join(",", Collections.nCopies(variant.perStatement, STEP_ROW)));
+                    + String.join(",", Collections.nCopies(variant.perStatement, variant.row())));
         PreparedStatement execution = connection.prepareStatement(EXECUTION_INSERT)) {
       long now = System.currentTimeMillis();
       long execution0 = 0;
@@ -144,6 +167,7 @@ public final class CeilingProbe {
       long cpuStarted = THREADS.getCurrentThreadCpuTime();
       long deadline = started + (long) (seconds * 1e9);
       StepRow[] batch = new StepRow[variant.batch];
+      TextBinder text = new TextBinder(variant.textAsBytes);
       do {
         for (int i = 0; i < batch.length; i++) {
           int node = (int) (steps % STEPS_PER_EXECUTION);
@@ -164,7 +188,8 @@ public final class CeilingProbe {
           batch[i] = new StepRow(executionId, Rows.workflowId(execution0), node, now);
           steps++;
         }
-        insert(variant, batch, single, multi);
+        insert(variant, batch, text, single, multi);
+        text.endOfBatch();
         execution.executeBatch();
         connection.commit();
       } while (System.nanoTime() < deadline);
@@ -177,21 +202,25 @@ public final class CeilingProbe {
   }
 
   private static void insert(
-      Variant variant, StepRow[] batch, PreparedStatement single, PreparedStatement multi)
+      Variant variant,
+      StepRow[] batch,
+      TextBinder text,
+      PreparedStatement single,
+      PreparedStatement multi)
       throws SQLException {
     int i = 0;
     if (variant.perStatement > 1) {
       for (; i + variant.perStatement <= batch.length; i += variant.perStatement) {
         int p = 1;
         for (int r = 0; r < variant.perStatement; r++) {
-          p = batch[i + r].bind(multi, p);
+          p = batch[i + r].bind(multi, p, text);
         }
         multi.executeUpdate();
       }
     }
     if (i < batch.length) {
       for (; i < batch.length; i++) {
-        batch[i].bind(single, 1);
+        batch[i].bind(single, 1, text);
         single.addBatch();
       }
       single.executeBatch();
@@ -212,19 +241,58 @@ public final class CeilingProbe {
       this.startedAt = startedAt;
     }
 
-    int bind(PreparedStatement ps, int first) throws SQLException {
+    int bind(PreparedStatement ps, int first, TextBinder text) throws SQLException {
       int p = first;
-      ps.setString(p++, executionId);
-      ps.setString(p++, workflowId);
-      ps.setString(p++, Rows.nodeId(node));
-      ps.setString(p++, Rows.action(node));
+      text.bindId(ps, p++, executionId);
+      text.bindName(ps, p++, workflowId);
+      text.bindName(ps, p++, Rows.nodeId(node));
+      text.bindName(ps, p++, Rows.action(node));
       ps.setInt(p++, node + 1);
       ps.setLong(p++, startedAt);
       ps.setDouble(p++, 0.000731 + node * 1e-7);
-      ps.setString(p++, "success");
+      text.bindName(ps, p++, "success");
       ps.setNull(p++, java.sql.Types.VARCHAR);
       ps.setNull(p++, java.sql.Types.VARCHAR);
       return p;
+    }
+  }
+
+  /**
+   * Binds text as a string, or as its UTF-8 bytes encoded once per distinct value (names for the
+   * whole run, execution ids for one transaction) for a {@code CAST(? AS TEXT)} parameter.
+   */
+  static final class TextBinder {
+    private final Map<String, byte[]> names;
+    private final Map<String, byte[]> ids;
+
+    TextBinder(boolean asBytes) {
+      this.names = asBytes ? new HashMap<>() : null;
+      this.ids = asBytes ? new HashMap<>() : null;
+    }
+
+    void bindName(PreparedStatement ps, int parameter, String value) throws SQLException {
+      bind(ps, parameter, value, names);
+    }
+
+    void bindId(PreparedStatement ps, int parameter, String value) throws SQLException {
+      bind(ps, parameter, value, ids);
+    }
+
+    void endOfBatch() {
+      if (ids != null) {
+        ids.clear();
+      }
+    }
+
+    private static void bind(
+        PreparedStatement ps, int parameter, String value, Map<String, byte[]> encoded)
+        throws SQLException {
+      if (encoded == null) {
+        ps.setString(parameter, value);
+      } else {
+        ps.setBytes(
+            parameter, encoded.computeIfAbsent(value, v -> v.getBytes(StandardCharsets.UTF_8)));
+      }
     }
   }
 
