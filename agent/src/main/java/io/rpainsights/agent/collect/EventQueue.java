@@ -3,6 +3,7 @@ package io.rpainsights.agent.collect;
 import io.rpainsights.agent.event.Event;
 import io.rpainsights.agent.event.ExecutionFinished;
 import io.rpainsights.agent.event.ExecutionStarted;
+import io.rpainsights.agent.event.StepRecord;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
@@ -16,14 +17,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * <h2>Concurrency contract</h2>
  *
  * <ul>
- *   <li><b>Producers</b>: any number of application threads call {@link #offer}. An offer is one
- *       CAS on the producer index plus one release store into the claimed slot: no lock, no I/O, no
- *       logging, no allocation (except on the lifecycle overflow path below). When the queue is
- *       full the event is dropped and counted ({@link AgentHealth#eventDropped()}); nothing waits.
- *   <li><b>Consumer</b>: exactly one thread (the flusher) calls {@link #drainTo}. It sees each
- *       producer's events in that producer's offer order, except that a lifecycle event which had
- *       to go to the overflow may overtake that producer's earlier events (the store is written to
- *       tolerate that: it upserts executions).
+ *   <li><b>Producers</b>: any number of application threads call {@link #offer} or {@link
+ *       #offerStep}. An offer is one CAS on the producer index plus one release store into the
+ *       claimed slot: no lock, no I/O, no logging, no allocation (except on the lifecycle overflow
+ *       path below, and the first use of a slot's step record). When the queue is full the event is
+ *       dropped and counted ({@link AgentHealth#eventDropped()}); nothing waits.
+ *   <li><b>Consumer</b>: exactly one thread (the flusher) calls {@link #drainTo} and, once it is
+ *       done with what it drained, {@link #release}. It sees each producer's events in that
+ *       producer's offer order, except that a lifecycle event which had to go to the overflow may
+ *       overtake that producer's earlier events (the store is written to tolerate that: it upserts
+ *       executions).
  *   <li><b>Anyone</b> may call {@link #size()} and {@link #capacity()}; size is a moment's
  *       estimate, exact only when nobody is offering or draining.
  * </ul>
@@ -38,6 +41,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * path; it is bounded in practice because it only ever holds lifecycle events — at most two per
  * execution started while the ring is full — and the flusher empties it on every drain. After
  * {@link #closeOverflow()} (shutdown) it refuses too.
+ *
+ * <h2>Slot records: steps without an allocation</h2>
+ *
+ * Each ring slot owns one {@link StepRecord}, created the first time the slot carries a step.
+ * {@link #offerStep} fills the record of the slot it claims and publishes that record, so the
+ * application thread allocates nothing per step (the allocation, and the first touch of fresh heap
+ * pages it causes, was a sixth of the step's cost, and most of the heap that load adds). The record
+ * is refilled when its slot comes round again, so the consumer must be done with it first: drained
+ * ring events stay "in flight" until {@link #release}, {@link #drainTo} never lets more than {@code
+ * maxInFlight} of them be in flight, and the ring is {@code capacity + maxInFlight} slots long. A
+ * producer only claims an index less than {@code capacity} past the consumer's published (drained)
+ * index, so the slot's previous occupant is more than {@code maxInFlight} behind that index: it was
+ * released before the consumer drained up to it, and the acquire read of the consumer index that
+ * admitted the producer makes the consumer's last reads of the record happen before the producer's
+ * writes. Producers therefore never read the release position.
  *
  * <h2>Why not JCTools' MpscArrayQueue</h2>
  *
@@ -56,8 +74,22 @@ public final class EventQueue {
 
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Event[].class);
 
-  /** A power of two at least {@link #capacity}; slot of index i is {@code i & mask}. */
+  /**
+   * A power of two at least {@code capacity + maxInFlight}; slot of index i is {@code i & mask}.
+   */
   private final Event[] buffer;
+
+  /**
+   * The step record each slot owns (null until the slot first carries a step). Only the producer
+   * that claimed a slot touches its entry; see "Slot records" above for why that is safe.
+   */
+  private final StepRecord[] stepRecords;
+
+  /** The most drained ring events not yet released. */
+  private final int maxInFlight;
+
+  /** Ring index up to which the consumer has released what it drained. Consumer only. */
+  private long released;
 
   private final int mask;
   private final int capacity;
@@ -97,19 +129,36 @@ public final class EventQueue {
 
   /**
    * A queue holding at most {@code capacity} events in its ring, of which {@code max(64,
-   * capacity/16)} (at most half) are kept for lifecycle events.
+   * capacity/16)} (at most half) are kept for lifecycle events, with up to {@code capacity} drained
+   * events in flight.
    *
    * @throws IllegalArgumentException if capacity is below 2 or above 2^30
    */
   public EventQueue(int capacity, AgentHealth health) {
-    this(capacity, defaultReserve(capacity), health);
+    this(capacity, defaultReserve(capacity), capacity, health);
+  }
+
+  /**
+   * As {@link #EventQueue(int, AgentHealth)} with at most {@code maxInFlight} drained events
+   * unreleased: the flusher's largest batch.
+   */
+  public EventQueue(int capacity, AgentHealth health, int maxInFlight) {
+    this(capacity, defaultReserve(capacity), maxInFlight, health);
   }
 
   /** As {@link #EventQueue(int, AgentHealth)} with an explicit reserve (tests, tuning). */
   EventQueue(int capacity, int reserve, AgentHealth health) {
+    this(capacity, reserve, capacity, health);
+  }
+
+  EventQueue(int capacity, int reserve, int maxInFlight, AgentHealth health) {
     if (capacity < 2 || capacity > (1 << 30)) {
       throw new IllegalArgumentException(
           "queue capacity must be between 2 and 2^30, got " + capacity);
+    }
+    if (maxInFlight < 1 || maxInFlight > (1 << 30)) {
+      throw new IllegalArgumentException(
+          "events in flight must be between 1 and 2^30, got " + maxInFlight);
     }
     if (reserve < 0 || reserve >= capacity) {
       throw new IllegalArgumentException(
@@ -118,11 +167,14 @@ public final class EventQueue {
     if (health == null) {
       throw new IllegalArgumentException("health counters are required");
     }
-    int length = Integer.highestOneBit(capacity);
-    if (length < capacity) {
+    int slots = capacity + maxInFlight;
+    int length = Integer.highestOneBit(slots);
+    if (length < slots) {
       length <<= 1;
     }
     this.buffer = new Event[length];
+    this.stepRecords = new StepRecord[length];
+    this.maxInFlight = maxInFlight;
     this.mask = length - 1;
     this.capacity = capacity;
     this.ordinaryLimit = capacity - reserve;
@@ -156,7 +208,68 @@ public final class EventQueue {
     return false;
   }
 
+  /**
+   * Enqueues one step as the record of the slot it claims (see "Slot records" above): the same as
+   * {@code offer(new StepRecord(...))} without the allocation. Never blocks.
+   *
+   * @return false when the step was dropped (and counted)
+   */
+  public boolean offerStep(
+      String executionId,
+      String workflowId,
+      String nodeId,
+      String actionType,
+      int stepNumber,
+      long startedAt,
+      double durationMs,
+      String status,
+      String errorType,
+      String errorMessage,
+      boolean afterExecutionFinished) {
+    long index = claim(ordinaryLimit);
+    if (index < 0) {
+      health.eventDropped();
+      return false;
+    }
+    int slot = (int) index & mask;
+    StepRecord record = stepRecords[slot];
+    if (record == null) {
+      record = new StepRecord();
+      stepRecords[slot] = record;
+    }
+    record.set(
+        executionId,
+        workflowId,
+        nodeId,
+        actionType,
+        stepNumber,
+        startedAt,
+        durationMs,
+        status,
+        errorType,
+        errorMessage,
+        afterExecutionFinished);
+    SLOT.setRelease(buffer, slot, record); // publishes the fields written above with it
+    return true;
+  }
+
   private boolean claimAndPublish(Event event, int limit) {
+    long index = claim(limit);
+    if (index < 0) {
+      return false;
+    }
+    SLOT.setRelease(buffer, (int) index & mask, event);
+    return true;
+  }
+
+  /**
+   * Claims the next index if fewer than {@code limit} events are waiting; -1 when not.
+   *
+   * <p>index - consumer < limit <= capacity: the slot's previous occupant (index - length) was
+   * drained, nulled and released before the consumer index passed it, and the acquire read of that
+   * index made all of it visible.
+   */
+  private long claim(int limit) {
     long seenConsumer = consumerIndexCache.get();
     long index;
     do {
@@ -164,21 +277,19 @@ public final class EventQueue {
       if (index - seenConsumer >= limit) {
         seenConsumer = consumerIndex.get();
         if (index - seenConsumer >= limit) {
-          return false;
+          return -1;
         }
         consumerIndexCache.setRelease(seenConsumer);
       }
     } while (!producerIndex.compareAndSet(index, index + 1));
-    // index - consumer < limit <= buffer.length: the slot's previous occupant (index - length) has
-    // been consumed and nulled, and the acquire read of the consumer index made that visible.
-    SLOT.setRelease(buffer, (int) index & mask, event);
-    return true;
+    return index;
   }
 
   /**
    * Moves up to {@code max} events into {@code target}, overflow first, then the ring in order.
    * Single consumer only. Stops early at a slot that a producer has claimed but not yet filled;
-   * that event comes with the next drain.
+   * that event comes with the next drain. The ring events drained stay in flight until {@link
+   * #release}: at most {@code maxInFlight} of them, so a drain may return fewer than are waiting.
    *
    * @return how many events were added
    */
@@ -196,8 +307,9 @@ public final class EventQueue {
     }
     long start = consumerIndex.get();
     long next = start;
+    long ringLimit = released + maxInFlight; // the first index that may not be drained yet
     try {
-      while (drained < max) {
+      while (drained < max && next < ringLimit) {
         int slot = (int) next & mask;
         Event event = (Event) SLOT.getAcquire(buffer, slot);
         if (event == null) {
@@ -216,6 +328,15 @@ public final class EventQueue {
       }
     }
     return drained;
+  }
+
+  /**
+   * Tells the queue the consumer is done with every event it has drained so far: their slots (and
+   * slot records) may be reused. Consumer only; call it after the sinks have taken a batch, and
+   * before draining again once {@code maxInFlight} events are in flight.
+   */
+  public void release() {
+    released = consumerIndex.get();
   }
 
   /** Events waiting (ring plus overflow); an estimate while others offer or drain. */

@@ -11,9 +11,11 @@ import java.util.List;
 public interface EventSink {
 
   /**
-   * Takes one batch, in the order the queue gave it. The list is reused after the call returns, so
-   * a sink keeps the events, never the list. A throw makes the flusher count a write error and
-   * retry the same batch a few times before dropping it.
+   * Takes one batch, in the order the queue gave it. The list is reused after the call returns, and
+   * so may be its {@link io.rpainsights.agent.event.StepRecord}s (the queue refills its slot
+   * records), so a sink copies what it needs and keeps neither the list nor a step record; other
+   * events are immutable and may be kept. A throw makes the flusher count a write error and retry
+   * the same batch a few times before dropping it.
    */
   void accept(List<Event> batch) throws Exception;
 

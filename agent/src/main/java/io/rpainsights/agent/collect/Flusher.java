@@ -97,7 +97,7 @@ public final class Flusher {
     }
     this.queue = queue;
     this.batchSize = batchSize;
-    this.maxBatch = (int) Math.min((long) batchSize * COALESCE, Math.max(batchSize, 1 << 16));
+    this.maxBatch = maxBatch(batchSize);
     this.flushIntervalNanos = TimeUnit.MILLISECONDS.toNanos(flushIntervalMs);
     this.health = health;
     this.sinks = sinks.toArray(new EventSink[0]);
@@ -108,6 +108,15 @@ public final class Flusher {
     }
     this.batch = new ArrayList<>(Math.min(maxBatch, 1 << 13));
     this.batchView = Collections.unmodifiableList(batch);
+  }
+
+  /**
+   * The most events one write hands the sinks: {@code batchSize} times {@link #COALESCE}, at least
+   * one batch. The queue the flusher drains must allow that many in flight ({@link
+   * EventQueue#EventQueue(int, AgentHealth, int)}), or writes get smaller.
+   */
+  public static int maxBatch(int batchSize) {
+    return (int) Math.min((long) batchSize * COALESCE, Math.max(batchSize, 1 << 16));
   }
 
   /**
@@ -341,16 +350,25 @@ public final class Flusher {
     }
   }
 
-  /** Hands the current batch to every sink; a batch any sink gave up on counts as dropped once. */
+  /**
+   * Hands the current batch to every sink; a batch any sink gave up on counts as dropped once. Then
+   * releases it to the queue, whose slot records it may hold (the sinks are done with them).
+   */
   private void deliver() {
-    boolean lost = false;
-    for (EventSink sink : sinks) {
-      if (!deliverTo(sink)) {
-        lost = true;
+    try {
+      boolean lost = false;
+      for (EventSink sink : sinks) {
+        if (!deliverTo(sink)) {
+          lost = true;
+        }
       }
-    }
-    if (lost) {
-      health.eventsDropped(batch.size());
+      if (lost) {
+        health.eventsDropped(batch.size());
+      }
+    } finally {
+      // Even after an Error: events held in flight forever would leave no room in the queue.
+      batch.clear();
+      queue.release();
     }
   }
 

@@ -73,7 +73,8 @@ final class AgentRuntime {
   AgentRuntime(AgentConfig config, String version) {
     this.config = config;
     this.version = version;
-    this.queue = new EventQueue(config.queueCapacity(), health);
+    this.queue =
+        new EventQueue(config.queueCapacity(), health, Flusher.maxBatch(config.batchSize()));
     this.recorder = new CallRecorder(config.rules(), queue, health);
   }
 

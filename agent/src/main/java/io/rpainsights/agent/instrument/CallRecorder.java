@@ -26,8 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Threading: every method runs on an application thread. Per-thread state lives in a {@link
  * ThreadState} reached through one {@code ThreadLocal} lookup per call; what several threads share
  * (an {@link ExecutionContext}, the set of open executions, task contexts) is lock-free. Nothing
- * here blocks, does I/O or logs except the once-per-incident lines of {@link AgentLog}; the only
- * allocations are the frame, the event and whatever the application's getters allocate.
+ * here blocks, does I/O or logs except the once-per-incident lines of {@link AgentLog}; a step
+ * allocates nothing of its own (its frame is reused, its record is a queue slot's), only whatever
+ * the application's getters allocate.
  */
 public final class CallRecorder implements Dispatcher {
 
@@ -367,19 +368,18 @@ public final class CallRecorder implements Dispatcher {
     }
     boolean counted = execution.count(status);
     boolean queued =
-        queue.offer(
-            new StepRecord(
-                execution.executionId,
-                execution.workflowId,
-                frame.nodeId,
-                frame.actionType,
-                frame.stepNumber,
-                frame.startedAt,
-                durationMs,
-                status,
-                errorType,
-                errorMessage,
-                !counted));
+        queue.offerStep(
+            execution.executionId,
+            execution.workflowId,
+            frame.nodeId,
+            frame.actionType,
+            frame.stepNumber,
+            frame.startedAt,
+            durationMs,
+            status,
+            errorType,
+            errorMessage,
+            !counted);
     if (!queued && counted) {
       execution.uncount(status);
     }

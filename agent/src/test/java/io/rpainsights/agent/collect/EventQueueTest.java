@@ -121,6 +121,7 @@ class EventQueueTest {
       }
       queue.drainTo(drained, 3);
       queue.drainTo(drained, 2);
+      queue.release();
     }
 
     assertThat(drained).hasSize(5000);
@@ -211,6 +212,7 @@ class EventQueueTest {
                   lastSeen[p] = step.stepNumber;
                   received[p]++;
                 }
+                queue.release();
                 if (n == 0) {
                   if (done && queue.consumerPosition() == queue.producerPosition()) {
                     return;
@@ -258,6 +260,139 @@ class EventQueueTest {
     assertThat(totalReceived + health.dropped()).isEqualTo(offered.get());
     assertThat(offered.get()).isEqualTo((long) producers * perProducer);
     assertThat(queue.size()).isZero();
+  }
+
+  private static boolean offerStep(EventQueue queue, String execution, int number) {
+    return queue.offerStep(
+        execution,
+        "w",
+        "n" + number,
+        "a",
+        number,
+        1000L + number,
+        number / 2.0,
+        "success",
+        null,
+        null,
+        false);
+  }
+
+  @Test
+  void aSlotRecordIsRefilledOnlyAfterTheConsumerReleasedIt() {
+    // capacity 4 + 4 in flight: a ring of 8 slots.
+    EventQueue queue = new EventQueue(4, 0, 4, health);
+    for (int i = 0; i < 4; i++) {
+      assertThat(offerStep(queue, "first", i)).isTrue();
+    }
+    List<Event> first = new ArrayList<>();
+    assertThat(queue.drainTo(first, 10)).isEqualTo(4);
+
+    // While those four are in flight the producers fill the other four slots...
+    for (int i = 0; i < 4; i++) {
+      assertThat(offerStep(queue, "second", i)).isTrue();
+    }
+    assertThat(offerStep(queue, "refused", 9)).isFalse();
+    // ...and the consumer may not take more than four in flight.
+    List<Event> second = new ArrayList<>();
+    assertThat(queue.drainTo(second, 10)).isZero();
+    assertThat(first).allSatisfy(e -> assertThat(((StepRecord) e).executionId).isEqualTo("first"));
+
+    queue.release();
+    assertThat(queue.drainTo(second, 10)).isEqualTo(4);
+    queue.release();
+    // The next four claim the first four slots again and refill their records.
+    for (int i = 0; i < 4; i++) {
+      assertThat(offerStep(queue, "third", i)).isTrue();
+    }
+    List<Event> third = new ArrayList<>();
+    assertThat(queue.drainTo(third, 10)).isEqualTo(4);
+    for (int i = 0; i < 4; i++) {
+      assertThat(third.get(i)).isSameAs(first.get(i));
+      StepRecord step = (StepRecord) third.get(i);
+      assertThat(step.executionId).isEqualTo("third");
+      assertThat(step.stepNumber).isEqualTo(i);
+      assertThat(step.nodeId).isEqualTo("n" + i);
+      assertThat(step.durationMs).isEqualTo(i / 2.0);
+    }
+    assertThat(health.dropped()).isEqualTo(1);
+  }
+
+  @Test
+  void slotRecordsNeverChangeWhileInFlightUnderManyProducers() throws Exception {
+    int producers = 4;
+    int perProducer = 100_000;
+    EventQueue queue = new EventQueue(1024, 0, 256, health);
+    AtomicBoolean producing = new AtomicBoolean(true);
+    long[] received = new long[producers];
+    List<String> violations = new ArrayList<>();
+
+    Thread consumer =
+        new Thread(
+            () -> {
+              List<Event> batch = new ArrayList<>(256);
+              long[] snapshot = new long[256];
+              while (true) {
+                boolean done = !producing.get();
+                batch.clear();
+                int n = queue.drainTo(batch, 256);
+                for (int i = 0; i < n; i++) {
+                  snapshot[i] = fingerprint((StepRecord) batch.get(i));
+                }
+                Thread.yield(); // give producers time to overwrite a record they must not touch
+                for (int i = 0; i < n; i++) {
+                  StepRecord step = (StepRecord) batch.get(i);
+                  long now = fingerprint(step);
+                  boolean consistent =
+                      step.startedAt == 1000L + step.stepNumber
+                          && step.nodeId.equals("n" + step.stepNumber);
+                  if ((now != snapshot[i] || !consistent) && violations.size() < 10) {
+                    violations.add(step.executionId + "/" + step.stepNumber);
+                  }
+                  received[Integer.parseInt(step.executionId)]++;
+                }
+                queue.release();
+                if (n == 0) {
+                  if (done && queue.consumerPosition() == queue.producerPosition()) {
+                    return;
+                  }
+                  Thread.onSpinWait();
+                }
+              }
+            });
+    consumer.start();
+    long[] accepted = new long[producers];
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < producers; t++) {
+      int id = t;
+      Thread producer =
+          new Thread(
+              () -> {
+                for (int i = 0; i < perProducer; i++) {
+                  if (offerStep(queue, Integer.toString(id), i)) {
+                    accepted[id]++;
+                  }
+                }
+              });
+      threads.add(producer);
+      producer.start();
+    }
+    for (Thread producer : threads) {
+      producer.join();
+    }
+    producing.set(false);
+    consumer.join(TimeUnit.SECONDS.toMillis(30));
+
+    assertThat(consumer.isAlive()).isFalse();
+    assertThat(violations).isEmpty();
+    for (int p = 0; p < producers; p++) {
+      assertThat(received[p]).as("producer %d", p).isEqualTo(accepted[p]);
+    }
+    assertThat(Arrays.stream(accepted).sum() + health.dropped())
+        .isEqualTo((long) producers * perProducer);
+  }
+
+  private static long fingerprint(StepRecord step) {
+    return (step.executionId.hashCode() * 31L + step.stepNumber) * 31L + step.startedAt;
   }
 
   private static void await(CountDownLatch latch) {

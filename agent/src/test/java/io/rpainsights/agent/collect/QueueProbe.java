@@ -163,7 +163,9 @@ public final class QueueProbe {
 
       @Override
       public int drain(List<Event> target, int max) {
-        return queue.drainTo(target, max);
+        int drained = queue.drainTo(target, max);
+        queue.release(); // the probe's consumer is done with events once it has them
+        return drained;
       }
     };
   }

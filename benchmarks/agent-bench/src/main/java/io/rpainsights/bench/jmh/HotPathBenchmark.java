@@ -3,6 +3,7 @@ package io.rpainsights.bench.jmh;
 import io.rpainsights.agent.bootstrap.Bridge;
 import io.rpainsights.agent.collect.AgentHealth;
 import io.rpainsights.agent.collect.EventQueue;
+import io.rpainsights.agent.collect.Flusher;
 import io.rpainsights.agent.config.AgentConfig;
 import io.rpainsights.agent.config.Expression;
 import io.rpainsights.agent.config.Role;
@@ -37,7 +38,8 @@ import org.openjdk.jmh.annotations.TearDown;
  *       {@code exit}) with a real {@link CallRecorder} (thread state, frame, the
  *       nodeId/actionType/success expressions, the timestamps, the event, the enqueue), an
  *       execution opened and closed every 100 steps as in the workload;
- *   <li>{@code enqueueOnly}: one {@link StepRecord} built and offered to the {@link EventQueue};
+ *   <li>{@code enqueueOnly}: one step offered to the {@link EventQueue} as the recorder offers it
+ *       (into the claimed slot's own {@link StepRecord});
  *   <li>{@code extractStepExpressions}: the three expressions of the step rule evaluated;
  *   <li>{@code timestamps}: the clock reads the recorder makes per step: two monotonic ones (the
  *       step's wall-clock start is derived from its execution's, read once per execution).
@@ -73,7 +75,7 @@ public class HotPathBenchmark {
                   System.getProperty("bench.config", "benchmarks/workload-rpa-insights.yaml")),
               "");
       health = new AgentHealth();
-      queue = new EventQueue(config.queueCapacity(), health);
+      queue = new EventQueue(config.queueCapacity(), health, Flusher.maxBatch(config.batchSize()));
       recorder = new CallRecorder(config.rules(), queue, health);
       draining = true;
       drainer = new Thread(this::drain, "hot-path-drainer");
@@ -104,7 +106,9 @@ public class HotPathBenchmark {
       List<Event> sink = new ArrayList<>(8192);
       while (draining) {
         sink.clear();
-        if (queue.drainTo(sink, 8192) == 0) {
+        int drained = queue.drainTo(sink, 8192);
+        queue.release(); // discarded at once
+        if (drained == 0) {
           Thread.onSpinWait();
         }
       }
@@ -140,19 +144,18 @@ public class HotPathBenchmark {
 
   @Benchmark
   public boolean enqueueOnly(Agent agent, Caller caller) {
-    return agent.queue.offer(
-        new StepRecord(
-            "k2j3f9x-1z",
-            "workflow-01",
-            "node-001",
-            "click",
-            1,
-            1_790_000_000_000L,
-            0.000231,
-            StepRecord.SUCCESS,
-            null,
-            null,
-            false));
+    return agent.queue.offerStep(
+        "k2j3f9x-1z",
+        "workflow-01",
+        "node-001",
+        "click",
+        1,
+        1_790_000_000_000L,
+        0.000231,
+        StepRecord.SUCCESS,
+        null,
+        null,
+        false);
   }
 
   @Benchmark

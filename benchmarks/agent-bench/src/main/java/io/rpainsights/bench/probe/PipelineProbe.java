@@ -65,7 +65,8 @@ public final class PipelineProbe {
 
   static String run(AgentConfig config, Path file, double seconds, int work) throws Exception {
     AgentHealth health = new AgentHealth();
-    EventQueue queue = new EventQueue(config.queueCapacity(), health);
+    EventQueue queue =
+        new EventQueue(config.queueCapacity(), health, Flusher.maxBatch(config.batchSize()));
     CallRecorder recorder = new CallRecorder(config.rules(), queue, health);
     SqliteStore store = SqliteStore.open(file, "bench-host", health);
     Flusher flusher =
