@@ -165,6 +165,7 @@ public final class SqliteStore implements EventSink {
   // Null when the database's text encoding is not UTF-8: strings are then bound as they are.
   private final Utf8Cache names;
   private final Utf8Cache batchExecutionIds;
+  private final BoxCache boxes = new BoxCache();
 
   private boolean closed; // guarded by this
   private Runnable beforeCommit; // guarded by this; tests only
@@ -528,8 +529,8 @@ public final class SqliteStore implements EventSink {
     bindText(ps, p++, names, s.workflowId);
     bindText(ps, p++, names, s.nodeId);
     bindText(ps, p++, names, s.actionType);
-    ps.setInt(p++, s.stepNumber);
-    ps.setLong(p++, s.startedAt);
+    ps.setObject(p++, boxes.integer(s.stepNumber));
+    ps.setObject(p++, boxes.longValue(s.startedAt));
     ps.setDouble(p++, s.durationMs);
     bindText(ps, p++, names, s.status);
     ps.setString(p++, s.errorType);

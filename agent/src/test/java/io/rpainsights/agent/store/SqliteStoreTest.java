@@ -617,6 +617,31 @@ class SqliteStoreTest {
     assertThat(query("PRAGMA encoding").get(0).values()).containsExactly("UTF-16le");
   }
 
+  @Test
+  void stepNumbersAndStartTimesAreStoredAsExactIntegersWhetherTheirBoxesAreReusedOrNot()
+      throws Exception {
+    SqliteStore store = open();
+    List<Event> batch = new ArrayList<>();
+    int[] numbers = {1, 1, 5000, 1023, 1024, -1};
+    long[] starts = {T0, T0, T0 + 64, T0 + 1, Long.MAX_VALUE / 2, T0};
+    for (int i = 0; i < numbers.length; i++) {
+      batch.add(
+          new StepRecord(
+              "e", "w", "n", "a", numbers[i], starts[i], 1.5, "success", null, null, false));
+    }
+    store.accept(batch);
+
+    List<Map<String, Object>> rows =
+        query(
+            "SELECT step_number AS n, started_at AS t, typeof(step_number) || typeof(started_at)"
+                + " AS types FROM steps ORDER BY id");
+    for (int i = 0; i < numbers.length; i++) {
+      assertThat(((Number) rows.get(i).get("n")).intValue()).isEqualTo(numbers[i]);
+      assertThat(((Number) rows.get(i).get("t")).longValue()).isEqualTo(starts[i]);
+      assertThat(rows.get(i).get("types")).isEqualTo("integerinteger");
+    }
+  }
+
   private void assertStepTextRoundTrips() throws Exception {
     SqliteStore store = open();
     String workflow = "Rechnungsprüfung ✓ 請求書";
