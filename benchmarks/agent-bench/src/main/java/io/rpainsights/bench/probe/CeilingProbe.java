@@ -167,7 +167,7 @@ public final class CeilingProbe {
       long cpuStarted = THREADS.getCurrentThreadCpuTime();
       long deadline = started + (long) (seconds * 1e9);
       StepRow[] batch = new StepRow[variant.batch];
-      TextBinder text = new TextBinder(variant.textAsBytes);
+      Binder binder = new Binder(variant.textAsBytes);
       do {
         for (int i = 0; i < batch.length; i++) {
           int node = (int) (steps % STEPS_PER_EXECUTION);
@@ -188,8 +188,8 @@ public final class CeilingProbe {
           batch[i] = new StepRow(executionId, Rows.workflowId(execution0), node, now);
           steps++;
         }
-        insert(variant, batch, text, single, multi);
-        text.endOfBatch();
+        insert(variant, batch, binder, single, multi);
+        binder.endOfBatch();
         execution.executeBatch();
         connection.commit();
       } while (System.nanoTime() < deadline);
@@ -204,7 +204,7 @@ public final class CeilingProbe {
   private static void insert(
       Variant variant,
       StepRow[] batch,
-      TextBinder text,
+      Binder binder,
       PreparedStatement single,
       PreparedStatement multi)
       throws SQLException {
@@ -213,14 +213,14 @@ public final class CeilingProbe {
       for (; i + variant.perStatement <= batch.length; i += variant.perStatement) {
         int p = 1;
         for (int r = 0; r < variant.perStatement; r++) {
-          p = batch[i + r].bind(multi, p, text);
+          p = batch[i + r].bind(multi, p, binder);
         }
         multi.executeUpdate();
       }
     }
     if (i < batch.length) {
       for (; i < batch.length; i++) {
-        batch[i].bind(single, 1, text);
+        batch[i].bind(single, 1, binder);
         single.addBatch();
       }
       single.executeBatch();
@@ -241,16 +241,16 @@ public final class CeilingProbe {
       this.startedAt = startedAt;
     }
 
-    int bind(PreparedStatement ps, int first, TextBinder text) throws SQLException {
+    int bind(PreparedStatement ps, int first, Binder binder) throws SQLException {
       int p = first;
-      text.bindId(ps, p++, executionId);
-      text.bindName(ps, p++, workflowId);
-      text.bindName(ps, p++, Rows.nodeId(node));
-      text.bindName(ps, p++, Rows.action(node));
-      ps.setInt(p++, node + 1);
-      ps.setLong(p++, startedAt);
+      binder.bindId(ps, p++, executionId);
+      binder.bindName(ps, p++, workflowId);
+      binder.bindName(ps, p++, Rows.nodeId(node));
+      binder.bindName(ps, p++, Rows.action(node));
+      binder.bindInt(ps, p++, node + 1);
+      binder.bindLong(ps, p++, startedAt);
       ps.setDouble(p++, 0.000731 + node * 1e-7);
-      text.bindName(ps, p++, "success");
+      binder.bindName(ps, p++, "success");
       ps.setNull(p++, java.sql.Types.VARCHAR);
       ps.setNull(p++, java.sql.Types.VARCHAR);
       return p;
@@ -258,16 +258,39 @@ public final class CeilingProbe {
   }
 
   /**
-   * Binds text as a string, or as its UTF-8 bytes encoded once per distinct value (names for the
-   * whole run, execution ids for one transaction) for a {@code CAST(? AS TEXT)} parameter.
+   * Binds parameters plainly, or cached: text as its UTF-8 bytes encoded once per distinct value
+   * (names for the whole run, execution ids for one transaction) for a {@code CAST(? AS TEXT)}
+   * parameter, integers as boxes reused while the value repeats.
    */
-  static final class TextBinder {
+  static final class Binder {
     private final Map<String, byte[]> names;
     private final Map<String, byte[]> ids;
+    private final Map<Long, Long> longs;
+    private final Integer[] ints = new Integer[1024];
 
-    TextBinder(boolean asBytes) {
-      this.names = asBytes ? new HashMap<>() : null;
-      this.ids = asBytes ? new HashMap<>() : null;
+    Binder(boolean cached) {
+      this.names = cached ? new HashMap<>() : null;
+      this.ids = cached ? new HashMap<>() : null;
+      this.longs = cached ? new HashMap<>() : null;
+    }
+
+    void bindInt(PreparedStatement ps, int parameter, int value) throws SQLException {
+      if (names == null || value < 0 || value >= ints.length) {
+        ps.setInt(parameter, value);
+        return;
+      }
+      if (ints[value] == null) {
+        ints[value] = value;
+      }
+      ps.setObject(parameter, ints[value]);
+    }
+
+    void bindLong(PreparedStatement ps, int parameter, long value) throws SQLException {
+      if (longs == null) {
+        ps.setLong(parameter, value);
+      } else {
+        ps.setObject(parameter, longs.computeIfAbsent(value, v -> v));
+      }
     }
 
     void bindName(PreparedStatement ps, int parameter, String value) throws SQLException {
@@ -281,6 +304,7 @@ public final class CeilingProbe {
     void endOfBatch() {
       if (ids != null) {
         ids.clear();
+        longs.clear();
       }
     }
 
