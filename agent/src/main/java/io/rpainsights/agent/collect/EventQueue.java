@@ -132,7 +132,7 @@ public final class EventQueue {
    * capacity/16)} (at most half) are kept for lifecycle events, with up to {@code capacity} drained
    * events in flight.
    *
-   * @throws IllegalArgumentException if capacity is below 2 or above 2^30
+   * @throws IllegalArgumentException if capacity is below 2 or above 2^29
    */
   public EventQueue(int capacity, AgentHealth health) {
     this(capacity, defaultReserve(capacity), capacity, health);
@@ -152,13 +152,14 @@ public final class EventQueue {
   }
 
   EventQueue(int capacity, int reserve, int maxInFlight, AgentHealth health) {
-    if (capacity < 2 || capacity > (1 << 30)) {
+    // Both at most 2^29, so that the ring (a power of two at least their sum) fits an array.
+    if (capacity < 2 || capacity > (1 << 29)) {
       throw new IllegalArgumentException(
-          "queue capacity must be between 2 and 2^30, got " + capacity);
+          "queue capacity must be between 2 and 2^29, got " + capacity);
     }
-    if (maxInFlight < 1 || maxInFlight > (1 << 30)) {
+    if (maxInFlight < 1 || maxInFlight > (1 << 29)) {
       throw new IllegalArgumentException(
-          "events in flight must be between 1 and 2^30, got " + maxInFlight);
+          "events in flight must be between 1 and 2^29, got " + maxInFlight);
     }
     if (reserve < 0 || reserve >= capacity) {
       throw new IllegalArgumentException(

@@ -22,7 +22,7 @@ enum Setting {
   STORE_PATH("store.path", Kind.PATH, 0, 0),
   BATCH_SIZE("collector.batchSize", Kind.INTEGER, 1, Integer.MAX_VALUE),
   FLUSH_INTERVAL_MS("collector.flushIntervalMs", Kind.INTERVAL, 0, 0),
-  QUEUE_CAPACITY("collector.queueCapacity", Kind.INTEGER, 16, 1 << 30),
+  QUEUE_CAPACITY("collector.queueCapacity", Kind.INTEGER, 16, 1 << 29),
   RESOURCES_ENABLED("resources.enabled", Kind.BOOLEAN, 0, 0),
   RESOURCES_INTERVAL_MS("resources.intervalMs", Kind.INTERVAL, 0, 0),
   PROMETHEUS_ENABLED("prometheus.enabled", Kind.BOOLEAN, 0, 0),
