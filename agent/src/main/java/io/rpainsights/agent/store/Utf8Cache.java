@@ -15,10 +15,13 @@ import java.util.HashMap;
  * that encoding is UTF-8 ({@link SqliteStore} checks).
  *
  * <p>Bounded: when {@code capacity} distinct values have been cached, the cache starts afresh, so a
- * workload with unbounded distinct names costs one encoding per value, as without it. Not
+ * workload with unbounded distinct names costs one encoding per value, as without it; a value
+ * longer than {@value #MAX_CACHED_LENGTH} characters is encoded each time and never kept. Not
  * thread-safe; the store uses it under its monitor.
  */
 final class Utf8Cache {
+
+  static final int MAX_CACHED_LENGTH = 256;
 
   private final int capacity;
   private final HashMap<String, byte[]> encoded;
@@ -32,6 +35,9 @@ final class Utf8Cache {
   byte[] bytes(String text) {
     if (text == null) {
       return null;
+    }
+    if (text.length() > MAX_CACHED_LENGTH) {
+      return text.getBytes(StandardCharsets.UTF_8);
     }
     byte[] bytes = encoded.get(text);
     if (bytes == null) {

@@ -17,6 +17,14 @@ class Utf8CacheTest {
   }
 
   @Test
+  void aLongValueIsEncodedButNeverKept() {
+    Utf8Cache cache = new Utf8Cache(8);
+    String text = "ü".repeat(Utf8Cache.MAX_CACHED_LENGTH + 1);
+    assertThat(cache.bytes(text)).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+    assertThat(cache.size()).isZero();
+  }
+
+  @Test
   void itNeverHoldsMoreThanItsCapacity() {
     Utf8Cache cache = new Utf8Cache(3);
     for (int i = 0; i < 100; i++) {
