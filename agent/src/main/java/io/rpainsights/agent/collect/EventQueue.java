@@ -337,7 +337,19 @@ public final class EventQueue {
    * before draining again once {@code maxInFlight} events are in flight.
    */
   public void release() {
-    released = consumerIndex.get();
+    long upTo = consumerIndex.get();
+    // A slot record keeps its references until its slot comes round again, which on a quiet
+    // application may take long: let go of the error texts (up to 2,000 characters each) now, so
+    // the ring never holds more than names and ids. No producer can touch these records until
+    // `released` has moved past them (see "Slot records" above).
+    for (long index = released; index < upTo; index++) {
+      StepRecord record = stepRecords[(int) index & mask];
+      if (record != null && (record.errorMessage != null || record.errorType != null)) {
+        record.errorMessage = null;
+        record.errorType = null;
+      }
+    }
+    released = upTo;
   }
 
   /** Events waiting (ring plus overflow); an estimate while others offer or drain. */

@@ -318,6 +318,22 @@ class EventQueueTest {
   }
 
   @Test
+  void aReleasedSlotRecordLetsGoOfItsErrorTexts() {
+    EventQueue queue = new EventQueue(4, 0, 4, health);
+    queue.offerStep("e", "w", "n", "a", 1, 1000L, 1.0, "failed", "Boom", "x".repeat(2000), false);
+    List<Event> drained = new ArrayList<>();
+    queue.drainTo(drained, 10);
+    StepRecord step = (StepRecord) drained.get(0);
+    assertThat(step.errorMessage).hasSize(2000); // what the sinks see
+
+    queue.release();
+
+    assertThat(step.errorMessage).isNull();
+    assertThat(step.errorType).isNull();
+    assertThat(step.executionId).isEqualTo("e");
+  }
+
+  @Test
   void slotRecordsNeverChangeWhileInFlightUnderManyProducers() throws Exception {
     int producers = 4;
     int perProducer = 100_000;
