@@ -16,6 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 
 class EventQueueTest {
@@ -189,68 +191,37 @@ class EventQueueTest {
     int perProducer = 50_000;
     EventQueue queue = new EventQueue(4096, health);
     AtomicLong offered = new AtomicLong();
-    AtomicBoolean producing = new AtomicBoolean(true);
+    long[] accepted = new long[producers];
     int[] lastSeen = new int[producers];
     long[] received = new long[producers];
     Arrays.fill(lastSeen, -1);
     List<String> violations = new ArrayList<>();
 
-    Thread consumer =
-        new Thread(
-            () -> {
-              List<Event> batch = new ArrayList<>(512);
-              while (true) {
-                boolean done = !producing.get();
-                batch.clear();
-                int n = queue.drainTo(batch, 512);
-                for (Event event : batch) {
-                  StepRecord step = (StepRecord) event;
-                  int p = Integer.parseInt(step.executionId);
-                  if (step.stepNumber <= lastSeen[p] && violations.size() < 10) {
-                    violations.add(p + ": " + step.stepNumber + " after " + lastSeen[p]);
-                  }
-                  lastSeen[p] = step.stepNumber;
-                  received[p]++;
-                }
-                queue.release();
-                if (n == 0) {
-                  if (done && queue.consumerPosition() == queue.producerPosition()) {
-                    return;
-                  }
-                  Thread.onSpinWait();
-                }
-              }
-            });
-    consumer.start();
+    produceAndConsume(
+        queue,
+        producers,
+        512,
+        id -> {
+          String name = Integer.toString(id);
+          for (int i = 0; i < perProducer; i++) {
+            offered.incrementAndGet();
+            if (queue.offer(step(name, i))) {
+              accepted[id]++;
+            }
+          }
+        },
+        batch -> {
+          for (Event event : batch) {
+            StepRecord step = (StepRecord) event;
+            int p = Integer.parseInt(step.executionId);
+            if (step.stepNumber <= lastSeen[p] && violations.size() < 10) {
+              violations.add(p + ": " + step.stepNumber + " after " + lastSeen[p]);
+            }
+            lastSeen[p] = step.stepNumber;
+            received[p]++;
+          }
+        });
 
-    CountDownLatch go = new CountDownLatch(1);
-    long[] accepted = new long[producers];
-    List<Thread> threads = new ArrayList<>();
-    for (int t = 0; t < producers; t++) {
-      int id = t;
-      Thread producer =
-          new Thread(
-              () -> {
-                await(go);
-                String name = Integer.toString(id);
-                for (int i = 0; i < perProducer; i++) {
-                  offered.incrementAndGet();
-                  if (queue.offer(step(name, i))) {
-                    accepted[id]++;
-                  }
-                }
-              });
-      threads.add(producer);
-      producer.start();
-    }
-    go.countDown();
-    for (Thread producer : threads) {
-      producer.join();
-    }
-    producing.set(false);
-    consumer.join(TimeUnit.SECONDS.toMillis(30));
-
-    assertThat(consumer.isAlive()).isFalse();
     assertThat(violations).isEmpty();
     long totalReceived = 0;
     for (int p = 0; p < producers; p++) {
@@ -338,34 +309,70 @@ class EventQueueTest {
     int producers = 4;
     int perProducer = 100_000;
     EventQueue queue = new EventQueue(1024, 0, 256, health);
-    AtomicBoolean producing = new AtomicBoolean(true);
+    long[] accepted = new long[producers];
     long[] received = new long[producers];
     List<String> violations = new ArrayList<>();
 
+    long[] snapshot = new long[256];
+    produceAndConsume(
+        queue,
+        producers,
+        256,
+        id -> {
+          for (int i = 0; i < perProducer; i++) {
+            if (offerStep(queue, Integer.toString(id), i)) {
+              accepted[id]++;
+            }
+          }
+        },
+        batch -> {
+          for (int i = 0; i < batch.size(); i++) {
+            snapshot[i] = fingerprint((StepRecord) batch.get(i));
+          }
+          Thread.yield(); // give producers time to overwrite a record they must not touch
+          for (int i = 0; i < batch.size(); i++) {
+            StepRecord step = (StepRecord) batch.get(i);
+            long now = fingerprint(step);
+            boolean consistent =
+                step.startedAt == 1000L + step.stepNumber
+                    && step.nodeId.equals("n" + step.stepNumber);
+            if ((now != snapshot[i] || !consistent) && violations.size() < 10) {
+              violations.add(step.executionId + "/" + step.stepNumber);
+            }
+            received[Integer.parseInt(step.executionId)]++;
+          }
+        });
+
+    assertThat(violations).isEmpty();
+    for (int p = 0; p < producers; p++) {
+      assertThat(received[p]).as("producer %d", p).isEqualTo(accepted[p]);
+    }
+    assertThat(Arrays.stream(accepted).sum() + health.dropped())
+        .isEqualTo((long) producers * perProducer);
+  }
+
+  /**
+   * Runs {@code producers} threads, released together, each calling {@code produce} with its id,
+   * against one consumer that hands every drained batch (at most {@code batchMax}) to {@code
+   * consume} and then releases it, until the producers are done and the queue is empty.
+   */
+  private static void produceAndConsume(
+      EventQueue queue,
+      int producers,
+      int batchMax,
+      IntConsumer produce,
+      Consumer<List<Event>> consume)
+      throws InterruptedException {
+    AtomicBoolean producing = new AtomicBoolean(true);
     Thread consumer =
         new Thread(
             () -> {
-              List<Event> batch = new ArrayList<>(256);
-              long[] snapshot = new long[256];
+              List<Event> batch = new ArrayList<>(batchMax);
               while (true) {
                 boolean done = !producing.get();
                 batch.clear();
-                int n = queue.drainTo(batch, 256);
-                for (int i = 0; i < n; i++) {
-                  snapshot[i] = fingerprint((StepRecord) batch.get(i));
-                }
-                Thread.yield(); // give producers time to overwrite a record they must not touch
-                for (int i = 0; i < n; i++) {
-                  StepRecord step = (StepRecord) batch.get(i);
-                  long now = fingerprint(step);
-                  boolean consistent =
-                      step.startedAt == 1000L + step.stepNumber
-                          && step.nodeId.equals("n" + step.stepNumber);
-                  if ((now != snapshot[i] || !consistent) && violations.size() < 10) {
-                    violations.add(step.executionId + "/" + step.stepNumber);
-                  }
-                  received[Integer.parseInt(step.executionId)]++;
-                }
+                int n = queue.drainTo(batch, batchMax);
+                consume.accept(batch);
                 queue.release();
                 if (n == 0) {
                   if (done && queue.consumerPosition() == queue.producerPosition()) {
@@ -376,35 +383,26 @@ class EventQueueTest {
               }
             });
     consumer.start();
-    long[] accepted = new long[producers];
+    CountDownLatch go = new CountDownLatch(1);
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < producers; t++) {
       int id = t;
       Thread producer =
           new Thread(
               () -> {
-                for (int i = 0; i < perProducer; i++) {
-                  if (offerStep(queue, Integer.toString(id), i)) {
-                    accepted[id]++;
-                  }
-                }
+                await(go);
+                produce.accept(id);
               });
       threads.add(producer);
       producer.start();
     }
+    go.countDown();
     for (Thread producer : threads) {
       producer.join();
     }
     producing.set(false);
     consumer.join(TimeUnit.SECONDS.toMillis(30));
-
     assertThat(consumer.isAlive()).isFalse();
-    assertThat(violations).isEmpty();
-    for (int p = 0; p < producers; p++) {
-      assertThat(received[p]).as("producer %d", p).isEqualTo(accepted[p]);
-    }
-    assertThat(Arrays.stream(accepted).sum() + health.dropped())
-        .isEqualTo((long) producers * perProducer);
   }
 
   private static long fingerprint(StepRecord step) {
