@@ -260,22 +260,23 @@ public final class CeilingProbe {
   /**
    * Binds parameters plainly, or cached: text as its UTF-8 bytes encoded once per distinct value
    * (names for the whole run, execution ids for one transaction) for a {@code CAST(? AS TEXT)}
-   * parameter, integers as boxes reused while the value repeats.
+   * parameter, integers as boxes reused while the value repeats (the lookup itself boxes nothing).
    */
   static final class Binder {
     private final Map<String, byte[]> names;
     private final Map<String, byte[]> ids;
-    private final Map<Long, Long> longs;
+    private final boolean cachedNumbers;
+    private Long lastLong; // the rows of one execution share their start time
     private final Integer[] ints = new Integer[1024];
 
     Binder(boolean cached) {
       this.names = cached ? new HashMap<>() : null;
       this.ids = cached ? new HashMap<>() : null;
-      this.longs = cached ? new HashMap<>() : null;
+      this.cachedNumbers = cached;
     }
 
     void bindInt(PreparedStatement ps, int parameter, int value) throws SQLException {
-      if (names == null || value < 0 || value >= ints.length) {
+      if (!cachedNumbers || value < 0 || value >= ints.length) {
         ps.setInt(parameter, value);
         return;
       }
@@ -286,11 +287,14 @@ public final class CeilingProbe {
     }
 
     void bindLong(PreparedStatement ps, int parameter, long value) throws SQLException {
-      if (longs == null) {
+      if (!cachedNumbers) {
         ps.setLong(parameter, value);
-      } else {
-        ps.setObject(parameter, longs.computeIfAbsent(value, v -> v));
+        return;
       }
+      if (lastLong == null || lastLong.longValue() != value) {
+        lastLong = value;
+      }
+      ps.setObject(parameter, lastLong);
     }
 
     void bindName(PreparedStatement ps, int parameter, String value) throws SQLException {
@@ -304,7 +308,6 @@ public final class CeilingProbe {
     void endOfBatch() {
       if (ids != null) {
         ids.clear();
-        longs.clear();
       }
     }
 
