@@ -24,11 +24,14 @@ import java.util.Random;
  * agent's own {@link SqliteStore} in the batches the flusher would hand it, with the documented
  * tables and indexes, then measured page by page with SQLite's {@code dbstat}: bytes per 1,000
  * executions, bytes per step row (table, and table plus its indexes), and each table's and index's
- * share. The same after {@code VACUUM} shows what the pages' fill costs.
+ * share. The same after {@code VACUUM} shows what the pages' fill costs, and the same rows in the
+ * {@link DictionaryLayout} experiment what the TEXT columns cost.
  *
  * <p>Output: {@code SIZE file_bytes=... per_1000_executions=... step_row_bytes=...
  * step_row_with_indexes_bytes=...}, then {@code SIZE object=NAME bytes=... per_1000_executions=...
- * fill_pct=...} per table and index, then the same as {@code SIZE_VACUUMED ...}.
+ * fill_pct=...} per table and index, then the same as {@code SIZE_VACUUMED ...} and {@code
+ * SIZE_DICTIONARY ...}, and {@code SIZE_DICTIONARY_READ ...} (reading through the view against the
+ * table).
  */
 public final class StoreSizeProbe {
 
@@ -58,8 +61,13 @@ public final class StoreSizeProbe {
       statement.execute("VACUUM INTO '" + vacuumed.toAbsolutePath() + "'");
     }
     report("SIZE_VACUUMED", vacuumed, executions, stepsEach);
+    Path dictionary = dir.resolve("size-dictionary.db");
+    DictionaryLayout.copy(file, dictionary);
+    report("SIZE_DICTIONARY", dictionary, executions, stepsEach, "step_data");
+    DictionaryLayout.compareReads(file, dictionary, 5);
     Stores.delete(file);
     Stores.delete(vacuumed);
+    Stores.delete(dictionary);
   }
 
   /** What the agent would write for these executions, batch by batch, through SqliteStore. */
@@ -122,6 +130,12 @@ public final class StoreSizeProbe {
   }
 
   static void report(String label, Path file, int executions, int stepsEach) throws Exception {
+    report(label, file, executions, stepsEach, "steps");
+  }
+
+  /** As above, counting {@code stepTableName} and its indexes as the step rows' share. */
+  static void report(String label, Path file, int executions, int stepsEach, String stepTableName)
+      throws Exception {
     long fileBytes = Files.size(file);
     Map<String, long[]> objects = new LinkedHashMap<>();
     try (Connection connection = Stores.open(file);
@@ -143,10 +157,10 @@ public final class StoreSizeProbe {
     long stepTable = 0;
     long stepAll = 0;
     for (Map.Entry<String, long[]> e : objects.entrySet()) {
-      if (e.getKey().equals("steps")) {
+      if (e.getKey().equals(stepTableName)) {
         stepTable += e.getValue()[0];
       }
-      if (e.getKey().equals("steps") || e.getKey().endsWith("[steps]")) {
+      if (e.getKey().equals(stepTableName) || e.getKey().endsWith("[" + stepTableName + "]")) {
         stepAll += e.getValue()[0];
       }
     }

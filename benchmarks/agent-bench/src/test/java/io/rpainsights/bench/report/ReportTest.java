@@ -74,7 +74,10 @@ class ReportTest {
             "STORE variant=rpa-paced round=1 steps=7680000 executions=76800"
                 + " executions_done=76800 dropped=0",
             "SIZE file_bytes=1 executions=1000 steps_each=10 per_1000_executions=1400000"
-                + " step_row_bytes=77.0 step_row_with_indexes_bytes=130.0");
+                + " step_row_bytes=77.0 step_row_with_indexes_bytes=130.0",
+            "SIZE_DICTIONARY file_bytes=1 executions=1000 steps_each=10"
+                + " per_1000_executions=850000 step_row_bytes=39.0 step_row_with_indexes_bytes=70.0",
+            "SIZE_DICTIONARY_READ table_ns_per_row=2000 view_ns_per_row=2100 rows=10 rounds=5");
     String markdown = new Report(results).render();
     // +100 ns vs OTel's +900 ns: 0.11 ≤ 0.2.
     assertThat(markdown).contains("+100 ns vs OTel +900 ns: ratio 0.11");
@@ -91,6 +94,11 @@ class ReportTest {
                 + " 60.00 s: 0 step\\(s\\) missing, 0 event\\(s\\) dropped; the pipeline's maximum 150000"
                 + " rows/s = 94 % \\(per CPU-second of the writing thread 90 %\\).*\\| yes \\|");
     assertThat(markdown).containsPattern("1.40 MB;.*\\*\\*no\\*\\*");
+    assertThat(markdown)
+        .contains(
+            "850000 bytes per 1,000 executions, step row 39.0 bytes, 70.0 with its indexes;"
+                + " reading every workflow's steps costs 2100 ns per row through the view, 2000"
+                + " through the table.");
   }
 
   @Test
