@@ -97,30 +97,45 @@ final class DictionaryLayout {
   }
 
   /**
-   * Reads every workflow's steps through {@code steps} in each store, {@code rounds} times, and
-   * prints the best round of each as nanoseconds per row read: {@code SIZE_DICTIONARY_READ
+   * Reads every workflow's steps through {@code steps} in each store, alternating between them for
+   * {@code rounds} rounds (so that JIT warm-up and the machine's noise fall on both), and prints
+   * the best round of each as nanoseconds per row read: {@code SIZE_DICTIONARY_READ
    * table_ns_per_row=... view_ns_per_row=... rows=...}.
    */
   static void compareReads(Path table, Path view, int rounds) throws Exception {
-    long[] tableBest = bestRead(table, rounds);
-    long[] viewBest = bestRead(view, rounds);
-    if (tableBest[1] != viewBest[1]) {
-      throw new IllegalStateException(
-          "the view read " + viewBest[1] + " rows where the table read " + tableBest[1]);
+    try (Reader tableReader = new Reader(table);
+        Reader viewReader = new Reader(view)) {
+      long tableBest = Long.MAX_VALUE;
+      long viewBest = Long.MAX_VALUE;
+      for (int round = 0; round < rounds; round++) {
+        tableBest = Math.min(tableBest, tableReader.readAll());
+        viewBest = Math.min(viewBest, viewReader.readAll());
+      }
+      if (tableReader.rowsRead != viewReader.rowsRead) {
+        throw new IllegalStateException(
+            "the view read " + viewReader.rowsRead + " rows, the table " + tableReader.rowsRead);
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "SIZE_DICTIONARY_READ table_ns_per_row=%.0f view_ns_per_row=%.0f rows=%d rounds=%d%n",
+          (double) tableBest / tableReader.rowsRead,
+          (double) viewBest / viewReader.rowsRead,
+          tableReader.rowsRead,
+          rounds);
     }
-    System.out.printf(
-        Locale.ROOT,
-        "SIZE_DICTIONARY_READ table_ns_per_row=%.0f view_ns_per_row=%.0f rows=%d rounds=%d%n",
-        (double) tableBest[0] / tableBest[1],
-        (double) viewBest[0] / viewBest[1],
-        tableBest[1],
-        rounds);
   }
 
-  /** {best nanoseconds for one round, rows per round}. */
-  private static long[] bestRead(Path file, int rounds) throws SQLException {
-    try (Connection connection = Stores.open(file)) {
-      List<String> workflows = new ArrayList<>();
+  /** One store's steps, read workflow by workflow with the query analytics makes. */
+  private static final class Reader implements AutoCloseable {
+    private final Path file;
+    private final Connection connection;
+    private final PreparedStatement read;
+    private final List<String> workflows = new ArrayList<>();
+    long rowsRead;
+
+    Reader(Path file) throws SQLException {
+      this.file = file;
+      this.connection = Stores.open(file);
       try (Statement statement = connection.createStatement();
           ResultSet rows =
               statement.executeQuery("SELECT DISTINCT workflow_id FROM executions ORDER BY 1")) {
@@ -128,34 +143,39 @@ final class DictionaryLayout {
           workflows.add(rows.getString(1));
         }
       }
-      long best = Long.MAX_VALUE;
-      long rowsRead = 0;
-      try (PreparedStatement read = connection.prepareStatement(WORKFLOW_READ)) {
-        for (int round = 0; round < rounds; round++) {
-          long start = System.nanoTime();
-          long count = 0;
-          double checksum = 0;
-          for (String workflow : workflows) {
-            read.setString(1, workflow);
-            read.setLong(2, Long.MIN_VALUE);
-            read.setLong(3, Long.MAX_VALUE);
-            try (ResultSet rows = read.executeQuery()) {
-              while (rows.next()) {
-                checksum += rows.getString(1).length() + rows.getString(2).length();
-                checksum += rows.getString(3).length() + rows.getInt(4) + rows.getDouble(5);
-                checksum += rows.getString(6).length();
-                count++;
-              }
-            }
-          }
-          best = Math.min(best, System.nanoTime() - start);
-          rowsRead = count;
-          if (checksum == 0) {
-            throw new IllegalStateException("nothing was read from " + file);
+      this.read = connection.prepareStatement(WORKFLOW_READ);
+    }
+
+    /** Reads every row once, touching each column; returns the nanoseconds it took. */
+    long readAll() throws SQLException {
+      long start = System.nanoTime();
+      long count = 0;
+      double checksum = 0;
+      for (String workflow : workflows) {
+        read.setString(1, workflow);
+        read.setLong(2, Long.MIN_VALUE);
+        read.setLong(3, Long.MAX_VALUE);
+        try (ResultSet rows = read.executeQuery()) {
+          while (rows.next()) {
+            checksum += rows.getString(1).length() + rows.getString(2).length();
+            checksum += rows.getString(3).length() + rows.getInt(4) + rows.getDouble(5);
+            checksum += rows.getString(6).length();
+            count++;
           }
         }
       }
-      return new long[] {best, rowsRead};
+      long elapsed = System.nanoTime() - start;
+      if (checksum == 0) {
+        throw new IllegalStateException("nothing was read from " + file);
+      }
+      rowsRead = count;
+      return elapsed;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      read.close();
+      connection.close();
     }
   }
 }

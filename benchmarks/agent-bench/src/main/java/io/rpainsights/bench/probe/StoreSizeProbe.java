@@ -64,7 +64,7 @@ public final class StoreSizeProbe {
     Path dictionary = dir.resolve("size-dictionary.db");
     DictionaryLayout.copy(file, dictionary);
     report("SIZE_DICTIONARY", dictionary, executions, stepsEach, "step_data");
-    DictionaryLayout.compareReads(file, dictionary, 5);
+    DictionaryLayout.compareReads(file, dictionary, 7);
     Stores.delete(file);
     Stores.delete(vacuumed);
     Stores.delete(dictionary);
