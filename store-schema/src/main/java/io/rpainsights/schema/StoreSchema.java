@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,6 +24,13 @@ public final class StoreSchema {
   /** The tables of the documented interface, in the order readers usually need them. */
   public static final List<String> DOCUMENTED_TABLES =
       List.of("executions", "steps", "recoveries", "resources", "timers");
+
+  // The agent's own health, one row per agent run and reporting interval (an addition).
+  private static final String CREATE_AGENT_HEALTH =
+      "CREATE TABLE IF NOT EXISTS agent_health("
+          + "ts INTEGER NOT NULL, host TEXT, pid INTEGER, agent_started_at INTEGER,"
+          + " events_recorded INTEGER, events_dropped INTEGER, unattributed INTEGER,"
+          + " extractor_errors INTEGER, write_errors INTEGER, queue_depth INTEGER)";
 
   // Version 1. Each statement is idempotent so a crash half-way through creation is repaired by
   // the next open. Indexes: per-workflow time ranges (analytics), per-execution lookups (step
@@ -63,11 +71,7 @@ public final class StoreSchema {
               + "ts INTEGER NOT NULL, name TEXT NOT NULL, labels TEXT, duration_ms REAL NOT NULL,"
               + " success INTEGER NOT NULL, error_type TEXT, vals TEXT)",
           "CREATE INDEX IF NOT EXISTS timers_name_ts ON timers(name, ts)",
-          // The agent's own health, one row per agent run and reporting interval (an addition).
-          "CREATE TABLE IF NOT EXISTS agent_health("
-              + "ts INTEGER NOT NULL, host TEXT, pid INTEGER, agent_started_at INTEGER,"
-              + " events_recorded INTEGER, events_dropped INTEGER, unattributed INTEGER,"
-              + " extractor_errors INTEGER, write_errors INTEGER, queue_depth INTEGER)");
+          CREATE_AGENT_HEALTH);
 
   /** Migrations by the version they produce: {@code MIGRATIONS.get(v - 1)} brings v-1 to v. */
   private static final List<List<String>> MIGRATIONS = List.of(V1);
@@ -95,6 +99,9 @@ public final class StoreSchema {
         statement.execute("PRAGMA user_version = " + version);
         connection.commit();
       }
+      if (addMissingAdditions(connection, statement)) {
+        connection.commit();
+      }
     } catch (SQLException e) {
       connection.rollback();
       throw e;
@@ -102,6 +109,50 @@ public final class StoreSchema {
       connection.setAutoCommit(autoCommit);
     }
     return before;
+  }
+
+  /**
+   * Our additions to the documented tables, which a store created by another writer (with exactly
+   * the documented schema, whatever user_version it set) lacks: the version-1 statements above
+   * create missing tables but cannot add a column to an existing one.
+   *
+   * @return whether anything was added
+   */
+  private static boolean addMissingAdditions(Connection connection, Statement statement)
+      throws SQLException {
+    boolean added = false;
+    if (!columnsOf(connection, "timers").contains("vals")) {
+      statement.execute("ALTER TABLE timers ADD COLUMN vals TEXT");
+      added = true;
+    }
+    if (!tableNames(connection).contains("agent_health")) {
+      statement.execute(CREATE_AGENT_HEALTH);
+      added = true;
+    }
+    return added;
+  }
+
+  private static List<String> columnsOf(Connection connection, String table) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
+      while (rows.next()) {
+        names.add(rows.getString("name"));
+      }
+    }
+    return names;
+  }
+
+  private static List<String> tableNames(Connection connection) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+      while (rows.next()) {
+        names.add(rows.getString(1));
+      }
+    }
+    return names;
   }
 
   /** The store's {@code PRAGMA user_version}; 0 for a new file or one no migration has touched. */
@@ -117,16 +168,6 @@ public final class StoreSchema {
    * file, so that "a database that is not ours" gives a clear error instead of a failed query.
    */
   public static boolean hasDocumentedTables(Connection connection) throws SQLException {
-    int found = 0;
-    try (Statement statement = connection.createStatement();
-        ResultSet rows =
-            statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
-      while (rows.next()) {
-        if (DOCUMENTED_TABLES.contains(rows.getString(1))) {
-          found++;
-        }
-      }
-    }
-    return found == DOCUMENTED_TABLES.size();
+    return tableNames(connection).containsAll(DOCUMENTED_TABLES);
   }
 }

@@ -54,7 +54,7 @@ final class StoreSink implements EventSink {
     reportDrops();
     if (now - lastHealthAt >= HEALTH_INTERVAL_MS) {
       lastHealthAt = now;
-      store.writeHealth(agentStartedAt, queue.size());
+      writeHealth();
     }
     if (retentionDays > 0 && now - lastPruneAt >= RETENTION_INTERVAL_MS) {
       lastPruneAt = now;
@@ -68,6 +68,20 @@ final class StoreSink implements EventSink {
       store.writeHealth(agentStartedAt, queue.size());
     } finally {
       store.close();
+    }
+  }
+
+  /**
+   * The batch is committed by now: a failure here (another writer holding the lock past the busy
+   * timeout, a store without the table) must not reach the flusher, which would write the batch a
+   * second time. The next interval tries again.
+   */
+  private void writeHealth() {
+    try {
+      store.writeHealth(agentStartedAt, queue.size());
+    } catch (Exception e) {
+      health.writeError();
+      AgentLog.errorOnce("health row", "could not write the agent's health row; retried later", e);
     }
   }
 

@@ -97,4 +97,23 @@ class StoreSinkTest {
     sink.close();
     assertThat(log.lines().filter(l -> l.contains("dropped"))).hasSize(1);
   }
+
+  @Test
+  void aHealthRowThatCannotBeWrittenNeverFailsTheCommittedBatch() throws Exception {
+    Path db = dir.resolve("no-health.db");
+    SqliteStore store = SqliteStore.open(db, "h", health);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE agent_health"); // as another writer's store might lack it
+    }
+    StoreSink sink = new StoreSink(store, health, queue, System.currentTimeMillis(), 0);
+
+    // An exception here would make the flusher write the committed batch a second time.
+    sink.accept(execution("e", System.currentTimeMillis()));
+
+    assertThat(count(db, "select count(*) from steps")).isOne();
+    assertThat(health.writeErrors()).isOne();
+    assertThat(log.text()).contains("health row");
+    store.close();
+  }
 }
