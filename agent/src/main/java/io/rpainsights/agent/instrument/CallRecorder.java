@@ -197,6 +197,9 @@ public final class CallRecorder implements Dispatcher {
       }
     }
     finish(execution, status, frame.elapsedMs(endNanos), errorType, errorMessage);
+    // A worker may have failed a step between the drain above and the finish: it saw the execution
+    // still open, so it left the step here (see awaitRecovery). It is a late step now.
+    emitAllPending(execution);
   }
 
   private void finish(
@@ -323,7 +326,17 @@ public final class CallRecorder implements Dispatcher {
   private void awaitRecovery(
       ThreadState state, StepFrame frame, double durationMs, String errorType, String message) {
     PendingStep pending = new PendingStep(frame, durationMs, errorType, message);
-    frame.execution.pending.add(pending);
+    ExecutionContext execution = frame.execution;
+    execution.pending.add(pending);
+    // A step that ends after its execution (a task the execution did not wait for) has nobody left
+    // to settle it. The add above and the finishing thread's mark-then-drain are ordered atomics:
+    // either that drain sees this step or this check sees the mark (settle() lets one emit it).
+    if (execution.isFinished()) {
+      if (pending.settle()) {
+        emitFailed(pending);
+      }
+      return;
+    }
     state.pending = pending;
   }
 
@@ -342,6 +355,10 @@ public final class CallRecorder implements Dispatcher {
     if (state.pending != null && state.pending.step.execution == execution) {
       state.pending = null;
     }
+    emitAllPending(execution);
+  }
+
+  private void emitAllPending(ExecutionContext execution) {
     PendingStep pending;
     while ((pending = execution.pending.poll()) != null) {
       if (pending.settle()) {
@@ -533,6 +550,10 @@ public final class CallRecorder implements Dispatcher {
     ExecutionContext execution = state.currentExecution();
     if (execution != null && !execution.isFinished()) {
       tasks.put(task, execution);
+    } else {
+      // The same task object submitted again outside any execution (a reused Runnable) must not
+      // carry the execution of its first submission into this run.
+      tasks.remove(task);
     }
   }
 
@@ -568,12 +589,7 @@ public final class CallRecorder implements Dispatcher {
    */
   public void abandonOpenExecutions() {
     for (ExecutionContext execution : open) {
-      PendingStep pending;
-      while ((pending = execution.pending.poll()) != null) {
-        if (pending.settle()) {
-          emitFailed(pending);
-        }
-      }
+      emitAllPending(execution);
       finish(
           execution,
           ExecutionFinished.FAILED,

@@ -29,6 +29,13 @@ final class TaskContexts {
     return contexts.get(new Key(task, null));
   }
 
+  /** Forgets the task's execution: it was handed to an executor again, from outside any. */
+  void remove(Object task) {
+    if (!contexts.isEmpty()) {
+      contexts.remove(new Key(task, null));
+    }
+  }
+
   boolean isEmpty() {
     return contexts.isEmpty();
   }

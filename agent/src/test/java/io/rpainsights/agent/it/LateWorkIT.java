@@ -1,0 +1,48 @@
+package io.rpainsights.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rpainsights.itapp.LateWorkApp;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Executor work that outlives its execution, or is run again outside it. */
+class LateWorkIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void lateStepsCountForTheirExecutionAndAReusedTaskDoesNotCarryAnEndedOne() throws Exception {
+    Path db = dir.resolve("late.db");
+    Path config = TestConfigs.write(dir, "engine.yaml", TestConfigs.MINI_ENGINE);
+    ForkedJvm.Result run =
+        ForkedJvm.testApp(LateWorkApp.class)
+            .withAgent("config=" + config + ",store.path=" + db)
+            .run();
+
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    try (StoreReader store = new StoreReader(db)) {
+      // Both late steps are stored, the failed one too (it has no recovery left to wait for), and
+      // the execution's row counts them.
+      assertThat(
+              store.texts(
+                  "select s.node_id || ':' || s.status from steps s join executions e using"
+                      + " (execution_id) where e.workflow_id = 'fire-and-forget' order by"
+                      + " s.step_number"))
+          .containsExactly("late-ok:success", "late-fail:failed");
+      assertThat(
+              store.texts(
+                  "select steps_completed || '/' || steps_failed from executions"
+                      + " where workflow_id = 'fire-and-forget'"))
+          .containsExactly("1/1");
+      // The reused Runnable ran twice for the job, then three times outside any execution.
+      assertThat(
+              store.count(
+                  "select count(*) from steps s join executions e using (execution_id)"
+                      + " where e.workflow_id = 'reusing'"))
+          .isEqualTo(2);
+      assertThat(store.count("select max(unattributed) from agent_health")).isEqualTo(3);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.rpainsights.itapp;
+
+import io.rpainsights.itapp.Results.JobOutcome;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Work that outlives the execution that handed it to an executor: tasks the job does not wait for
+ * (one succeeds, then one fails, both after the job has returned), and a Runnable the job ran once
+ * and the application runs again afterwards, outside any job.
+ */
+public final class LateWorkApp {
+
+  private LateWorkApp() {}
+
+  public static void main(String[] args) throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    new FireAndForgetEngine(pool).runJob(new Job("fire-and-forget", "normal", List.of()));
+    Runnable reused = () -> new MiniEngine().runTask(new Task("reused", "api-call", "ok"));
+    new ReusingEngine(pool, reused).runJob(new Job("reusing", "normal", List.of()));
+    for (int i = 0; i < 3; i++) {
+      pool.execute(reused);
+    }
+    pool.shutdown();
+    pool.awaitTermination(30, TimeUnit.SECONDS);
+    System.out.println("DONE");
+  }
+
+  /** Hands two steps to a worker that starts them only after the job has returned. */
+  static final class FireAndForgetEngine extends MiniEngine {
+    private final ExecutorService pool;
+
+    FireAndForgetEngine(ExecutorService pool) {
+      this.pool = pool;
+    }
+
+    @Override
+    public JobOutcome runJob(Job job) {
+      pool.execute(
+          () -> {
+            sleep(300);
+            runTask(new Task("late-ok", "click", "ok"));
+            runTask(new Task("late-fail", "click", "fail")); // the last step of its thread
+          });
+      return new JobOutcome("SUCCESS");
+    }
+  }
+
+  /** Runs a Runnable through the pool once and waits for it. */
+  static final class ReusingEngine extends MiniEngine {
+    private final ExecutorService pool;
+    private final Runnable task;
+
+    ReusingEngine(ExecutorService pool, Runnable task) {
+      this.pool = pool;
+      this.task = task;
+    }
+
+    @Override
+    public JobOutcome runJob(Job job) {
+      try {
+        pool.submit(task).get();
+        pool.execute(task); // the same object again, inside the job: still the job's
+        pool.submit(() -> {}).get(); // the single worker has run it once this returns
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      return new JobOutcome("SUCCESS");
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
