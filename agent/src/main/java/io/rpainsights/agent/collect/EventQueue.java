@@ -152,15 +152,18 @@ public final class EventQueue {
   }
 
   EventQueue(int capacity, int reserve, int maxInFlight, AgentHealth health) {
-    // Both at most 2^29, so that the ring (a power of two at least their sum) fits an array.
+    // Capacity at most 2^29 and events in flight at most capacity, so that the ring (a power of two
+    // at least their sum) fits an array.
     if (capacity < 2 || capacity > (1 << 29)) {
       throw new IllegalArgumentException(
           "queue capacity must be between 2 and 2^29, got " + capacity);
     }
-    if (maxInFlight < 1 || maxInFlight > (1 << 29)) {
-      throw new IllegalArgumentException(
-          "events in flight must be between 1 and 2^29, got " + maxInFlight);
+    if (maxInFlight < 1) {
+      throw new IllegalArgumentException("events in flight must be at least 1, got " + maxInFlight);
     }
+    // No drain can take more than capacity ring events at once, so a larger allowance (a huge
+    // collector.batchSize) would only grow the ring, and the application's heap, for nothing.
+    maxInFlight = Math.min(maxInFlight, capacity);
     if (reserve < 0 || reserve >= capacity) {
       throw new IllegalArgumentException(
           "queue reserve must be between 0 and capacity - 1, got " + reserve);
@@ -372,6 +375,11 @@ public final class EventQueue {
   /** The most events the ring holds (lifecycle events beyond it go to the overflow). */
   public int capacity() {
     return capacity;
+  }
+
+  /** Slots of the ring: a power of two at least capacity plus events in flight (tests). */
+  int ringLength() {
+    return buffer.length;
   }
 
   /** Slots kept for lifecycle events. */

@@ -249,6 +249,15 @@ class EventQueueTest {
   }
 
   @Test
+  void aHugeFlusherBatchDoesNotGrowTheRingBeyondTwiceTheCapacity() {
+    // collector.batchSize 2^31 - 1 asks for that many events in flight; no drain can take more
+    // than the capacity, so the ring stays capacity + capacity slots.
+    EventQueue queue = new EventQueue(1024, health, Integer.MAX_VALUE);
+    assertThat(queue.ringLength()).isEqualTo(2048);
+    assertThat(new EventQueue(65_536, health, 8_000).ringLength()).isEqualTo(131_072);
+  }
+
+  @Test
   void aSlotRecordIsRefilledOnlyAfterTheConsumerReleasedIt() {
     // capacity 4 + 4 in flight: a ring of 8 slots.
     EventQueue queue = new EventQueue(4, 0, 4, health);
