@@ -2,8 +2,8 @@ package io.rpainsights.itapp;
 
 /**
  * Calls {@link Action#perform} on implementations of every shape: a direct implementation, a class
- * inheriting an abstract base, an anonymous class, and one loaded only after a delay (long after
- * the agent installed its rules).
+ * inheriting an abstract base, an anonymous class, an override delegating to its base's, and one
+ * loaded only after a delay (long after the agent installed its rules).
  */
 public final class SubtypeApp {
 
@@ -35,6 +35,19 @@ public final class SubtypeApp {
     }
   }
 
+  /** Overrides perform and delegates to its base's: one call, one timer record. */
+  public static final class Shout extends BaseAction {
+    @Override
+    public String perform(String input) {
+      return super.perform(input).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    String name() {
+      return "shout";
+    }
+  }
+
   /** Loaded late, by name. */
   public static final class LateAction implements Action {
     @Override
@@ -54,6 +67,7 @@ public final class SubtypeApp {
     System.out.println(new Click().perform("1"));
     System.out.println(new TypeText().perform("2"));
     System.out.println(anonymous.perform("3"));
+    System.out.println(new Shout().perform("6"));
     Thread.sleep(300);
     Action late =
         (Action)

@@ -133,7 +133,7 @@ public final class CallRecorder implements Dispatcher {
       } else if (frame instanceof RecoveryFrame) {
         exitRecovery((RecoveryFrame) frame, state, self, returned, thrown);
       } else {
-        exitTimer((TimerFrame) frame, self, returned, thrown);
+        exitTimer((TimerFrame) frame, state, self, returned, thrown);
       }
     } finally {
       state.release();
@@ -411,6 +411,9 @@ public final class CallRecorder implements Dispatcher {
       return null;
     }
     String nodeId = text(rule.nodeId, self, args, null);
+    if (isSameRecord(state, rule, nodeId)) {
+      return MERGED;
+    }
     return push(
         state,
         new RecoveryFrame(
@@ -486,6 +489,10 @@ public final class CallRecorder implements Dispatcher {
   // ---- timers
 
   private Object enterTimer(CompiledRule rule, ThreadState state, Object self, Object[] args) {
+    TimerFrame outer = state.topTimer;
+    if (outer != null && outer.rule == rule && outer.recordAtStart == state.top) {
+      return MERGED; // an override or overload of a timed method delegating: one call, one record
+    }
     Map<String, String> labels;
     if (rule.labels.length == 0) {
       labels = Collections.emptyMap();
@@ -498,11 +505,28 @@ public final class CallRecorder implements Dispatcher {
         }
       }
     }
-    return new TimerFrame(rule, state, System.currentTimeMillis(), System.nanoTime(), args, labels);
+    TimerFrame frame =
+        new TimerFrame(rule, state, System.currentTimeMillis(), System.nanoTime(), args, labels);
+    frame.outerTimer = outer;
+    frame.recordAtStart = state.top;
+    state.topTimer = frame;
+    return frame;
   }
 
-  private void exitTimer(TimerFrame frame, Object self, Object returned, Throwable thrown) {
+  /** As {@link #pop} for the open timers: inner timers left open are dropped with it. */
+  private static void popTimer(ThreadState state, TimerFrame frame) {
+    for (TimerFrame open = state.topTimer; open != null; open = open.outerTimer) {
+      if (open == frame) {
+        state.topTimer = frame.outerTimer;
+        return;
+      }
+    }
+  }
+
+  private void exitTimer(
+      TimerFrame frame, ThreadState state, Object self, Object returned, Throwable thrown) {
     long endNanos = System.nanoTime();
+    popTimer(state, frame);
     CompiledRule rule = frame.rule;
     boolean success =
         thrown == null && !isFalse(successOf(rule, self, frame.arguments(), returned));

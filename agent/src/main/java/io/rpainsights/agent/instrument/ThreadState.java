@@ -9,6 +9,9 @@ final class ThreadState {
   /** The innermost open execution/step/recovery frame, or null. */
   Frame top;
 
+  /** The innermost open timer frame, or null. */
+  TimerFrame topTimer;
+
   /** The execution a task handed to an executor carried into this thread, or null. */
   ExecutionContext inherited;
 

@@ -2,10 +2,19 @@ package io.rpainsights.agent.instrument;
 
 import java.util.Map;
 
-/** A timer call in progress. Not on the thread's stack: timers never nest records. */
+/**
+ * A timer call in progress. Not on the thread's execution/step stack (timers never nest records),
+ * but on a stack of open timers of its own, for "one call, one record".
+ */
 final class TimerFrame extends Frame {
 
   final Map<String, String> labels;
+
+  /** The innermost open timer of this thread when this one started. */
+  TimerFrame outerTimer;
+
+  /** The thread's innermost execution/step/recovery frame when this timer started. */
+  Frame recordAtStart;
 
   TimerFrame(
       CompiledRule rule,

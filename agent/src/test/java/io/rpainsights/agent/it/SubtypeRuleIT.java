@@ -42,9 +42,10 @@ class SubtypeRuleIT {
               "{\"impl\":\"io.rpainsights.itapp.SubtypeApp$Click\",\"input\":\"1\"}",
               "{\"impl\":\"io.rpainsights.itapp.SubtypeApp$TypeText\",\"input\":\"2\"}",
               "{\"impl\":\"io.rpainsights.itapp.SubtypeApp$1\",\"input\":\"3\"}",
+              "{\"impl\":\"io.rpainsights.itapp.SubtypeApp$Shout\",\"input\":\"6\"}",
               "{\"impl\":\"io.rpainsights.itapp.SubtypeApp$LateAction\",\"input\":\"4\"}",
               "{\"impl\":\"io.rpainsights.itapp.SubtypeApp$LateAction\",\"input\":\"5\"}");
-      assertThat(store.count("select count(*) from timers where success = 1")).isEqualTo(5);
+      assertThat(store.count("select count(*) from timers where success = 1")).isEqualTo(6);
     }
   }
 }
