@@ -4,6 +4,8 @@ import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.rpainsights.agent.log.AgentLog;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -27,6 +29,11 @@ public final class PrometheusEndpoint implements AutoCloseable {
   /** Two threads: a slow client cannot keep the next scrape waiting. */
   private static final int THREADS = 2;
 
+  private static final List<String> SERVER_TIMEOUT_PROPERTIES =
+      List.of("sun.net.httpserver.maxReqTime", "sun.net.httpserver.maxRspTime");
+
+  private static final String JDK_DEFAULT_TIME_LIMIT = "-1";
+
   private final HTTPServer server;
   private final String host;
 
@@ -44,6 +51,7 @@ public final class PrometheusEndpoint implements AutoCloseable {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(PrometheusEndpoint.class.getClassLoader());
+    List<String> neutralised = neutraliseServerTimeouts();
     try {
       HTTPServer server =
           HTTPServer.builder(PrometheusProperties.builder().build())
@@ -68,7 +76,36 @@ public final class PrometheusEndpoint implements AutoCloseable {
               + " port)");
       return null;
     } finally {
+      restore(neutralised);
       thread.setContextClassLoader(previous);
+    }
+  }
+
+  /**
+   * The client's HTTPServer sets the JDK server's request and response time limits (60 s, 600 s) as
+   * system properties when it loads, unless they are set, and the JDK reads them once for every
+   * {@code com.sun.net.httpserver} server of the JVM: the application's own servers would get the
+   * limits too. Set to the JDK's default (-1, no limit) while ours starts, the JVM-wide
+   * configuration stays what the application would have had, and {@link #restore} removes them.
+   *
+   * @return the properties set here
+   */
+  private static List<String> neutraliseServerTimeouts() {
+    List<String> set = new ArrayList<>();
+    for (String name : SERVER_TIMEOUT_PROPERTIES) {
+      if (System.getProperty(name) == null) {
+        System.setProperty(name, JDK_DEFAULT_TIME_LIMIT);
+        set.add(name);
+      }
+    }
+    return set;
+  }
+
+  private static void restore(List<String> neutralised) {
+    for (String name : neutralised) {
+      if (JDK_DEFAULT_TIME_LIMIT.equals(System.getProperty(name))) {
+        System.clearProperty(name);
+      }
     }
   }
 
