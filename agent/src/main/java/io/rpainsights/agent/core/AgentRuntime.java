@@ -57,6 +57,7 @@ final class AgentRuntime {
   private final EventQueue queue;
   private final CallRecorder recorder;
   private final long startedAt = System.currentTimeMillis();
+  private final long startedNanos = System.nanoTime();
   private final CountDownLatch backgroundStarted = new CountDownLatch(1);
 
   // Written by the background start-up thread before backgroundStarted is counted down; read by
@@ -149,7 +150,11 @@ final class AgentRuntime {
       if (config.resourcesEnabled()) {
         ResourceSampler resources =
             new ResourceSampler(
-                config.resourcesIntervalMs(), recorder::runningExecutions, queue::offer);
+                config.resourcesIntervalMs(),
+                recorder::runningExecutions,
+                queue::offer,
+                instrumentation,
+                startedNanos);
         resources.start();
         sampler = resources;
       }

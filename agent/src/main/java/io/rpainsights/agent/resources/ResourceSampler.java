@@ -2,11 +2,13 @@ package io.rpainsights.agent.resources;
 
 import io.rpainsights.agent.event.ResourceSample;
 import io.rpainsights.agent.log.AgentLog;
+import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -39,9 +41,10 @@ import java.util.function.Supplier;
  * </ul>
  *
  * <p><b>Sources, and why OSHI waits.</b> The start-up sample uses only the JDK's MXBeans and {@code
- * /proc} ({@link JdkProbe}). OSHI and NVML are loaded on this thread at the first periodic tick and
- * never in premain: both bring JNA, which initialises {@code java.util.logging}'s LogManager, and
- * doing that before the application's {@code main()} has set {@code java.util.logging.manager}
+ * /proc} ({@link JdkProbe}). OSHI and NVML are loaded on this thread, never in premain, at the
+ * first periodic tick after the application has loaded {@code java.util.logging}'s LogManager (or a
+ * minute after the agent started; see {@link JdkLoggingGate}): both bring JNA, which initialises
+ * the LogManager, and doing that before the application has set {@code java.util.logging.manager}
  * would change the host's logging. The OSHI probe created at the first tick is first used at the
  * next sample, so that its system-CPU figure covers a full interval. If OSHI cannot be loaded or
  * throws at any time, one {@code [rpa-insights]} line is logged and the JDK probe serves the rest
@@ -65,6 +68,7 @@ public final class ResourceSampler {
   private final Supplier<ResourceProbe> startupProbeFactory;
   private final Supplier<ResourceProbe> nativeProbeFactory;
   private final Supplier<NvmlGpuProbe> gpuProbeFactory;
+  private final BooleanSupplier nativeSourcesAllowed;
   private final int processors = Runtime.getRuntime().availableProcessors();
 
   private final AtomicBoolean started = new AtomicBoolean();
@@ -97,6 +101,34 @@ public final class ResourceSampler {
    */
   public ResourceSampler(
       long intervalMs, IntSupplier runningExecutions, Consumer<ResourceSample> sink) {
+    this(intervalMs, runningExecutions, sink, () -> true);
+  }
+
+  /**
+   * As above, loading OSHI and NVML only once the application has settled its {@code
+   * java.util.logging} manager (see {@link JdkLoggingGate}); the JDK probe serves until then.
+   *
+   * @param instrumentation the agent's, to see whether the LogManager is loaded
+   * @param startedNanos when the agent started ({@link System#nanoTime()})
+   */
+  public ResourceSampler(
+      long intervalMs,
+      IntSupplier runningExecutions,
+      Consumer<ResourceSample> sink,
+      Instrumentation instrumentation,
+      long startedNanos) {
+    this(
+        intervalMs,
+        runningExecutions,
+        sink,
+        new JdkLoggingGate(instrumentation, startedNanos, JdkLoggingGate.LONGEST_WAIT_MS));
+  }
+
+  private ResourceSampler(
+      long intervalMs,
+      IntSupplier runningExecutions,
+      Consumer<ResourceSample> sink,
+      BooleanSupplier nativeSourcesAllowed) {
     // Lambdas rather than method references: a reference to OshiProbe::new would load OshiProbe
     // when this constructor runs; a lambda body is linked only when it first executes.
     this(
@@ -105,7 +137,8 @@ public final class ResourceSampler {
         sink,
         () -> new JdkProbe(),
         () -> new OshiProbe(),
-        () -> NvmlGpuProbe.open(() -> NvmlNative.load()));
+        () -> NvmlGpuProbe.open(() -> NvmlNative.load()),
+        nativeSourcesAllowed);
   }
 
   ResourceSampler(
@@ -115,6 +148,24 @@ public final class ResourceSampler {
       Supplier<ResourceProbe> startupProbeFactory,
       Supplier<ResourceProbe> nativeProbeFactory,
       Supplier<NvmlGpuProbe> gpuProbeFactory) {
+    this(
+        intervalMs,
+        runningExecutions,
+        sink,
+        startupProbeFactory,
+        nativeProbeFactory,
+        gpuProbeFactory,
+        () -> true);
+  }
+
+  ResourceSampler(
+      long intervalMs,
+      IntSupplier runningExecutions,
+      Consumer<ResourceSample> sink,
+      Supplier<ResourceProbe> startupProbeFactory,
+      Supplier<ResourceProbe> nativeProbeFactory,
+      Supplier<NvmlGpuProbe> gpuProbeFactory,
+      BooleanSupplier nativeSourcesAllowed) {
     if (intervalMs <= 0) {
       throw new IllegalArgumentException(
           "resources.intervalMs must be a positive number of milliseconds, not " + intervalMs);
@@ -125,6 +176,7 @@ public final class ResourceSampler {
     this.startupProbeFactory = startupProbeFactory;
     this.nativeProbeFactory = nativeProbeFactory;
     this.gpuProbeFactory = gpuProbeFactory;
+    this.nativeSourcesAllowed = nativeSourcesAllowed;
   }
 
   /**
@@ -206,12 +258,13 @@ public final class ResourceSampler {
   }
 
   /**
-   * One periodic tick. The first also brings up OSHI and NVML; the OSHI probe answers from the next
-   * sample on, so its system-CPU figure covers a whole interval. Sampler thread (or tests) only.
+   * One periodic tick. The first one the logging gate allows also brings up OSHI and NVML; the OSHI
+   * probe answers from the next sample on, so its system-CPU figure covers a whole interval.
+   * Sampler thread (or tests) only.
    */
   void tick() {
     ResourceProbe opened = null;
-    if (!nativeSourcesTried) {
+    if (!nativeSourcesTried && nativeSourcesMayLoad()) {
       nativeSourcesTried = true;
       opened = openNativeSources();
     }
@@ -222,6 +275,14 @@ public final class ResourceSampler {
           primed = opened;
         }
       }
+    }
+  }
+
+  private boolean nativeSourcesMayLoad() {
+    try {
+      return nativeSourcesAllowed.getAsBoolean();
+    } catch (RuntimeException e) {
+      return true; // cannot tell: as before the gate existed
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -181,6 +182,35 @@ class ResourceSamplerTest {
     assertThat(samples).hasSize(3);
     assertThat(samples.get(0).processRssBytes).isNotEqualTo(CountingProbe.RSS);
     assertThat(samples.get(2).processRssBytes).isEqualTo(CountingProbe.RSS);
+  }
+
+  @Test
+  void nativeSourcesWaitForTheLoggingGate() {
+    AtomicInteger opened = new AtomicInteger();
+    AtomicBoolean gateOpen = new AtomicBoolean();
+    ResourceSampler sampler =
+        track(
+            new ResourceSampler(
+                HOUR_MS,
+                () -> 0,
+                delivered::add,
+                JdkProbe::new,
+                () -> {
+                  opened.incrementAndGet();
+                  return new JdkProbe();
+                },
+                NvmlGpuProbe::none,
+                gateOpen::get));
+
+    sampler.tick();
+    sampler.tick();
+    assertThat(opened).as("closed gate: no native source yet").hasValue(0);
+    assertThat(delivered).as("the JDK probe samples meanwhile").hasSize(2);
+
+    gateOpen.set(true);
+    sampler.tick();
+    sampler.tick();
+    assertThat(opened).as("opened once, at the first tick the gate allows").hasValue(1);
   }
 
   @Test
