@@ -1,10 +1,11 @@
 package io.rpainsights.agent.config;
 
 /**
- * Which classes a rule names, by binary name ({@code com.x.Outer$Inner}): a fully qualified name in
- * which {@code *} matches any characters within one package segment or class name (it does not
- * cross a '.', but it does cross a '$'), {@code **} matches any characters including '.', and a
- * trailing {@code +} means "this type and every subtype or implementation".
+ * Which classes a rule names, by binary name ({@code com.x.Outer$Inner}; an exact name may also
+ * write a nested class as source does, {@code com.x.Outer.Inner}): a fully qualified name in which
+ * {@code *} matches any characters within one package segment or class name (it does not cross a
+ * '.', but it does cross a '$'), {@code **} matches any characters including '.', and a trailing
+ * {@code +} means "this type and every subtype or implementation".
  *
  * <p>Only names are matched here: for a {@code +} pattern the instrumenter applies {@link #matches}
  * to the class and to the names of its supertypes. {@code **} is plain "any characters", so {@code
@@ -92,7 +93,28 @@ public final class TypePattern {
     if (binaryClassName == null) {
       return false;
     }
-    return exactName != null ? exactName.equals(binaryClassName) : glob.matches(binaryClassName);
+    return exactName != null
+        ? sameClassName(exactName, binaryClassName)
+        : glob.matches(binaryClassName);
+  }
+
+  /**
+   * A nested class may be named as Java source writes it ({@code com.x.Outer.Inner}) as well as by
+   * its binary name ({@code com.x.Outer$Inner}): both are "fully qualified names" to a user.
+   * Compared in place, without allocating, because it runs for every class loaded.
+   */
+  private static boolean sameClassName(String written, String binaryClassName) {
+    if (written.length() != binaryClassName.length()) {
+      return false;
+    }
+    for (int i = 0; i < written.length(); i++) {
+      char w = written.charAt(i);
+      char b = binaryClassName.charAt(i);
+      if (w != b && !(w == '.' && b == '$')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True for a trailing {@code +}: subtypes and implementations of matching types match too. */

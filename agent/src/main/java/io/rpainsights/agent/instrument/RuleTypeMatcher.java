@@ -1,7 +1,9 @@
 package io.rpainsights.agent.instrument;
 
 import io.rpainsights.agent.config.TypePattern;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import net.bytebuddy.description.type.TypeDefinition;
@@ -20,14 +22,32 @@ import net.bytebuddy.description.type.TypeDescription;
 final class RuleTypeMatcher {
 
   private final TypePattern pattern;
-  private final String baseResource;
+
+  /**
+   * Where the exact base type's class file would be: {@code com/x/Outer$Inner.class} for a binary
+   * name, and for a name written as source writes a nested class ({@code com.x.Outer.Inner}) each
+   * reading of its trailing dots as '$', nearest first. Null for a wildcard pattern.
+   */
+  private final List<String> baseResources;
+
   private final Map<ClassLoader, Boolean> baseVisible =
       Collections.synchronizedMap(new WeakHashMap<>());
 
   RuleTypeMatcher(TypePattern pattern) {
     this.pattern = pattern;
     String exact = pattern.exactName();
-    this.baseResource = exact == null ? null : exact.replace('.', '/') + ".class";
+    this.baseResources = exact == null ? null : classFileCandidates(exact);
+  }
+
+  private static List<String> classFileCandidates(String name) {
+    List<String> candidates = new ArrayList<>();
+    String path = name.replace('.', '/');
+    candidates.add(path + ".class");
+    for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+      path = path.substring(0, slash) + '$' + path.substring(slash + 1);
+      candidates.add(path + ".class");
+    }
+    return candidates;
   }
 
   boolean matches(TypeDescription type, ClassLoader loader) {
@@ -46,12 +66,18 @@ final class RuleTypeMatcher {
   }
 
   private boolean canSeeBase(ClassLoader loader) {
-    if (baseResource == null || loader == null) {
+    if (baseResources == null || loader == null) {
       return true;
     }
     Boolean visible = baseVisible.get(loader);
     if (visible == null) {
-      visible = loader.getResource(baseResource) != null;
+      visible = false;
+      for (String resource : baseResources) {
+        if (loader.getResource(resource) != null) {
+          visible = true;
+          break;
+        }
+      }
       baseVisible.put(loader, visible);
     }
     return visible;

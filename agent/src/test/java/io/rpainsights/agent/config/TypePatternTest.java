@@ -17,6 +17,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TypePatternTest {
 
   @Test
+  void aNestedClassMayBeWrittenAsJavaSourceWritesIt() {
+    TypePattern pattern = TypePattern.of("com.acme.Engine.Step");
+    assertThat(pattern.matches("com.acme.Engine$Step")).isTrue();
+    assertThat(pattern.matches("com.acme.Engine.Step"))
+        .isTrue(); // a class Step in package ...Engine
+    assertThat(pattern.matches("com.acme.Engine$Steps")).isFalse();
+    assertThat(TypePattern.of("com.acme.Engine$Step").matches("com.acme.Engine.Step")).isFalse();
+  }
+
+  @Test
   void exactNameMatchesOnlyItself() {
     TypePattern pattern = TypePattern.of("com.example.rpa.ExecutionLoop");
     assertThat(pattern.exactName()).isEqualTo("com.example.rpa.ExecutionLoop");
