@@ -93,9 +93,26 @@ public final class SqliteStore implements EventSink {
           + " ON CONFLICT(execution_id) DO UPDATE SET completed_at = excluded.completed_at,"
           + " duration_ms = excluded.duration_ms, status = excluded.status,"
           + " steps_total = coalesce(excluded.steps_total, executions.steps_total),"
-          + " steps_completed = excluded.steps_completed, steps_failed = excluded.steps_failed,"
-          + " steps_recovered = excluded.steps_recovered, error_type = excluded.error_type,"
-          + " error_message = excluded.error_message";
+          // A running row's counters hold only late steps that overtook this finish into an
+          // earlier batch (a worker's step counted as late just after the execution's end, queued
+          // before the finish event): add them to the finish's own counts.
+          + " steps_completed = excluded.steps_completed + "
+          + lateCount("steps_completed")
+          + ","
+          + " steps_failed = excluded.steps_failed + "
+          + lateCount("steps_failed")
+          + ","
+          + " steps_recovered = excluded.steps_recovered + "
+          + lateCount("steps_recovered")
+          + ","
+          + " error_type = excluded.error_type, error_message = excluded.error_message";
+
+  private static String lateCount(String column) {
+    return "CASE WHEN executions.status = 'running' THEN coalesce(executions."
+        + column
+        + ", 0)"
+        + " ELSE 0 END";
+  }
 
   private static final String ADD_LATE_STEPS =
       "UPDATE executions SET steps_completed = coalesce(steps_completed, 0) + ?,"

@@ -334,6 +334,21 @@ class SqliteStoreTest {
   }
 
   @Test
+  void aLateStepWrittenInABatchBeforeItsExecutionsFinishStillCounts() throws Exception {
+    SqliteStore store = open();
+    store.accept(List.of(new ExecutionStarted("e1", "invoices", null, T0, 3)));
+    // A worker's step, counted late after the execution's end, queued just before the finish.
+    store.accept(List.of(step("e1", 3, StepRecord.FAILED, true)));
+
+    store.accept(List.of(finish("e1", 2, 0, 0, null)));
+
+    Map<String, Object> e1 = query("SELECT * FROM executions WHERE execution_id = 'e1'").get(0);
+    assertThat(e1.get("steps_completed")).isEqualTo(2);
+    assertThat(e1.get("steps_failed")).isEqualTo(1);
+    assertThat(e1.get("steps_recovered")).isEqualTo(0);
+  }
+
+  @Test
   void stepRowsOfEveryBatchSizeArriveCompleteAndInOrder() throws Exception {
     SqliteStore store = open();
     int number = 0;
