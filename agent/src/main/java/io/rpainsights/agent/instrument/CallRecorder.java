@@ -497,12 +497,13 @@ public final class CallRecorder implements Dispatcher {
     if (rule.labels.length == 0) {
       labels = Collections.emptyMap();
     } else {
-      // Labels are read at the start, except those that read the outcome (return.x, thrown.x).
+      // Labels are read at the start, except those that read the outcome (return.x, thrown.x):
+      // those keep their place in the config's order and get their value at the exit.
       labels = new LinkedHashMap<>();
       for (int i = 0; i < rule.labels.length; i++) {
-        if (!rule.labelAtExit[i]) {
-          labels.put(rule.labelNames[i], rule.labels[i].text(self, args, null, null));
-        }
+        labels.put(
+            rule.labelNames[i],
+            rule.labelAtExit[i] ? null : rule.labels[i].text(self, args, null, null));
       }
     }
     TimerFrame frame =
