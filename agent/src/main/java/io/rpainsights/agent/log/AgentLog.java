@@ -16,6 +16,9 @@ public final class AgentLog {
 
   public static final String PREFIX = "[rpa-insights] ";
 
+  /** How far {@link #describe} follows causes looking for a message. */
+  private static final int MAX_CAUSES = 16;
+
   private static volatile boolean debug;
   private static volatile PrintStream target;
   private static final ConcurrentHashMap<String, Boolean> REPORTED = new ConcurrentHashMap<>();
@@ -76,11 +79,21 @@ public final class AgentLog {
   /** {@code SimpleName: message}, walking to the root cause when the wrapper says nothing. */
   public static String describe(Throwable error) {
     Throwable shown = error;
-    while (shown.getCause() != null && shown.getMessage() == null) {
-      shown = shown.getCause();
+    try {
+      // Bounded: an application's exceptions may form a cycle of causes (initCause only refuses
+      // itself), and their getMessage/getCause may be overridden to do anything, throwing included.
+      for (int depth = 0; depth < MAX_CAUSES && shown.getMessage() == null; depth++) {
+        Throwable cause = shown.getCause();
+        if (cause == null) {
+          break;
+        }
+        shown = cause;
+      }
+      String message = shown.getMessage();
+      return shown.getClass().getName() + (message == null ? "" : ": " + message);
+    } catch (RuntimeException | LinkageError unreadable) {
+      return shown.getClass().getName();
     }
-    String message = shown.getMessage();
-    return shown.getClass().getName() + (message == null ? "" : ": " + message);
   }
 
   private static void print(String message, Throwable cause) {
