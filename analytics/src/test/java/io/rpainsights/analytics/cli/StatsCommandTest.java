@@ -59,6 +59,51 @@ class StatsCommandTest {
   }
 
   @Test
+  void groupKeysThatAreNullInTheStoreArePresentAsNullAndOtherKeysAbsent() throws Exception {
+    Path p = storeWithNullKeys();
+    JsonNode byStep = statsJson(p, "step");
+    assertThat(byStep).hasSize(2);
+    JsonNode nullStep = byStep.get(0);
+    assertThat(nullStep.has("nodeId")).isTrue();
+    assertThat(nullStep.get("nodeId").isNull()).isTrue();
+    assertThat(nullStep.get("actionType").isNull()).isTrue();
+    assertThat(nullStep.get("medianMs").asDouble()).isEqualTo(40.0);
+    assertThat(nullStep.has("host")).isFalse();
+    assertThat(byStep.get(1).get("nodeId").asText()).isEqualTo("ocr");
+    assertThat(byStep.get(1).get("actionType").asText()).isEqualTo("read");
+
+    JsonNode byAction = statsJson(p, "action");
+    assertThat(byAction).hasSize(2);
+    assertThat(byAction.get(0).has("actionType")).isTrue();
+    assertThat(byAction.get(0).get("actionType").isNull()).isTrue();
+    assertThat(byAction.get(0).has("nodeId")).isFalse();
+    assertThat(byAction.get(1).get("actionType").asText()).isEqualTo("read");
+
+    JsonNode byWorkflow = statsJson(p, "workflow").get(0);
+    for (String f : new String[] {"nodeId", "actionType", "host"}) {
+      assertThat(byWorkflow.has(f)).as(f).isFalse();
+    }
+  }
+
+  /** Another producer left node_id, action_type and host NULL. */
+  private Path storeWithNullKeys() {
+    Path p = dir.resolve("nulls.db");
+    try (StoreFixture f = StoreFixture.create(p)) {
+      f.execution("n1", "bot", null, ago(Duration.ofHours(2)), 100.0, "success", null, null)
+          .execution("n2", "bot", "host-a", ago(Duration.ofHours(1)), 300.0, "success", null, null)
+          .step("n1", "bot", null, null, 1, ago(Duration.ofHours(2)), 40, "success", null)
+          .step("n2", "bot", "ocr", "read", 2, ago(Duration.ofHours(1)), 60, "success", null);
+    }
+    return p;
+  }
+
+  private static JsonNode statsJson(Path db, String by) throws Exception {
+    CliRun r = CliRun.run("stats", "--db", db.toString(), "--by", by, "--format", "json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    return Json.mapper().readTree(r.out());
+  }
+
+  @Test
   void csvHeaderUsesTheJsonFieldNamesAndRawValues() {
     CliRun r = CliRun.run("stats", "--db", db, "--format", "csv", "--by", "step");
     assertThat(r.exitCode()).isZero();

@@ -94,6 +94,7 @@ public final class StatsAnalyzer {
               g.nodeId,
               by.steps() ? g.actionType() : null,
               null,
+              by,
               g.count,
               g.succeeded,
               g.summary()));
@@ -121,7 +122,14 @@ public final class StatsAnalyzer {
     for (Accumulator acc : sorted) {
       rows.add(
           StatsRow.of(
-              acc.workflowId, null, null, acc.host, acc.count, acc.succeeded, acc.summary()));
+              acc.workflowId,
+              null,
+              null,
+              acc.host,
+              GroupBy.HOST,
+              acc.count,
+              acc.succeeded,
+              acc.summary()));
     }
     return rows;
   }
