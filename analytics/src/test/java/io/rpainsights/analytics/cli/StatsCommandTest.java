@@ -85,6 +85,17 @@ class StatsCommandTest {
     }
   }
 
+  @Test
+  void aNullHostIsItsOwnGroupAndStaysNull() throws Exception {
+    JsonNode byHost = statsJson(storeWithNullKeys(), "host");
+    assertThat(byHost).hasSize(2);
+    assertThat(byHost.get(0).has("host")).isTrue();
+    assertThat(byHost.get(0).get("host").isNull()).isTrue();
+    assertThat(byHost.get(0).get("medianMs").asDouble()).isEqualTo(100.0);
+    assertThat(byHost.get(0).has("nodeId")).isFalse();
+    assertThat(byHost.get(1).get("host").asText()).isEqualTo("host-a");
+  }
+
   /** Another producer left node_id, action_type and host NULL. */
   private Path storeWithNullKeys() {
     Path p = dir.resolve("nulls.db");
