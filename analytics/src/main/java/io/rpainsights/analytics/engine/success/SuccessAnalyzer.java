@@ -289,7 +289,11 @@ public final class SuccessAnalyzer {
             c[1]++;
           }
           durations.computeIfAbsent(s, k -> new DoubleList()).add(r.durationMs());
-          workflows.computeIfAbsent(s, k -> new HashSet<>()).add(String.valueOf(r.workflowId()));
+          Set<String> in = workflows.computeIfAbsent(s, k -> new HashSet<>());
+          // A row without a workflow (another producer) is an attempt, but not another workflow.
+          if (r.workflowId() != null) {
+            in.add(r.workflowId());
+          }
         });
     List<StrategySuccess> result = new ArrayList<>();
     for (Map.Entry<String, long[]> e : counts.entrySet()) {

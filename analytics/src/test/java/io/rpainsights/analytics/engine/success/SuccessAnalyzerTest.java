@@ -139,6 +139,21 @@ class SuccessAnalyzerTest {
   }
 
   @Test
+  void aRecoveryWithoutAWorkflowCountsAsAnAttemptButNotAsAWorkflow() {
+    long t = ago(Duration.ofHours(2));
+    try (StoreFixture f = StoreFixture.create(db)) {
+      f.recovery("x1", null, "ocr", "retry", true, t, 10);
+    }
+    try (Analytics a = Analytics.open(db, StoreFixture.CLOCK)) {
+      StrategySuccess retry = a.success().byStrategy(DAY).get(0);
+      assertThat(retry.strategy()).isEqualTo("retry");
+      assertThat(retry.attempts()).isEqualTo(3);
+      // By hand: retry was used in workflow 'w' and in a row with no workflow.
+      assertThat(retry.workflows()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void overTimeBucketsByTheHour() {
     try (Analytics a = Analytics.open(db, StoreFixture.CLOCK)) {
       List<SuccessPoint> points =
