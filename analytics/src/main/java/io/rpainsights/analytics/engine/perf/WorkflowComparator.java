@@ -81,7 +81,7 @@ public final class WorkflowComparator {
         RowFilter.of(workflow, window),
         Detail.TIMING,
         r -> {
-          if (!Double.isNaN(r.durationMs())) {
+          if (Double.isFinite(r.durationMs())) {
             list.add(r.durationMs());
           }
         });
