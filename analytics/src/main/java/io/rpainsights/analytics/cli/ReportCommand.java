@@ -12,13 +12,16 @@ import io.rpainsights.analytics.store.TimeRange;
 import io.rpainsights.analytics.store.TimeSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -140,8 +143,14 @@ final class ReportCommand implements Callable<Integer> {
       if (dir != null) {
         Files.createDirectories(dir);
       }
-      Path tmp = Files.createTempFile(dir, ".report-", ".tmp");
+      Path tmp = newFile(dir);
       try {
+        PosixFileAttributeView posix =
+            Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+        if (posix != null && Files.exists(target)) {
+          // Replacing a report keeps the permissions its owner gave it.
+          posix.setPermissions(Files.getPosixFilePermissions(target));
+        }
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
         Files.move(
             tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -150,6 +159,28 @@ final class ReportCommand implements Callable<Integer> {
       }
     } catch (IOException e) {
       throw new InvalidInputException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A new empty file beside the target. {@code Files.createTempFile} would make it 0600 whatever
+   * the umask; {@code Files.createFile} gives it the mode any new file gets (0666 less the umask),
+   * as writing the report in place would.
+   */
+  private static Path newFile(Path dir) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      Path tmp =
+          dir.resolve(
+              ".report-"
+                  + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                  + ".tmp");
+      try {
+        return Files.createFile(tmp);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt == 100) {
+          throw e;
+        }
+      }
     }
   }
 }

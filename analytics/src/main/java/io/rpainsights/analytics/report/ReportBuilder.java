@@ -174,7 +174,7 @@ public final class ReportBuilder {
             RowFilter.of(workflow, window),
             Detail.TIMING,
             r -> {
-              if (!Double.isNaN(r.durationMs())) {
+              if (Double.isFinite(r.durationMs())) {
                 values.add(r.durationMs());
               }
             });

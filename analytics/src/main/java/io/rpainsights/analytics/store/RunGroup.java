@@ -102,9 +102,9 @@ public final class RunGroup {
     return merged().starts;
   }
 
-  /** Durations that are known (not NaN), ascending. */
+  /** Durations that are known (finite), ascending. */
   public double[] knownDurations() {
-    return withoutNaN(durations());
+    return finite(durations());
   }
 
   /**
@@ -114,7 +114,7 @@ public final class RunGroup {
   public List<double[]> knownDurationParts() {
     List<double[]> out = new ArrayList<>(parts.size());
     for (RunChunk c : parts) {
-      double[] d = withoutNaN(c.durations);
+      double[] d = finite(c.durations);
       if (d.length > 0) {
         out.add(d);
       }
@@ -198,12 +198,20 @@ public final class RunGroup {
     return new Timed(d, s);
   }
 
-  private static double[] withoutNaN(double[] ascending) {
-    int n = ascending.length;
-    while (n > 0 && Double.isNaN(ascending[n - 1])) {
-      n--;
+  // Ascending with NaN last, so the non-finite values sit at the ends: -Infinity first, then
+  // +Infinity and NaN. Rollup chunks written before durations were read as finite can hold them.
+  private static double[] finite(double[] ascending) {
+    int from = 0;
+    int to = ascending.length;
+    while (from < to && !Double.isFinite(ascending[from])) {
+      from++;
     }
-    return n == ascending.length ? ascending : java.util.Arrays.copyOf(ascending, n);
+    while (to > from && !Double.isFinite(ascending[to - 1])) {
+      to--;
+    }
+    return from == 0 && to == ascending.length
+        ? ascending
+        : java.util.Arrays.copyOfRange(ascending, from, to);
   }
 
   @Override

@@ -135,10 +135,7 @@ final class RunSource {
         while (rs.next()) {
           long rowid = rs.getLong(1);
           long start = rs.getLong(2);
-          double duration = rs.getDouble(3);
-          if (rs.wasNull()) {
-            duration = Double.NaN;
-          }
+          double duration = StoreReader.duration(rs, 3);
           String workflow =
               workflows == null ? workflowOrNull : workflows.read(rs, wfColumn, wfCodes);
           sink.accept(

@@ -162,10 +162,7 @@ public final class StoreReader {
             try (ResultSet rs = ps.executeQuery()) {
               int extra = filter.workflowId() == null ? 7 : 5;
               while (rs.next()) {
-                double duration = rs.getDouble(2);
-                if (rs.wasNull()) {
-                  duration = Double.NaN;
-                }
+                double duration = duration(rs, 2);
                 String workflow =
                     filter.workflowId() != null
                         ? filter.workflowId()
@@ -242,7 +239,7 @@ public final class StoreReader {
                           actions.read(rs, 8, actionCodes),
                           rs.getInt(1),
                           rs.getLong(2),
-                          rs.getDouble(3),
+                          duration(rs, 3),
                           status(rs, 4),
                           detail.errors() ? rs.getString(10) : null));
                 }
@@ -438,7 +435,7 @@ public final class StoreReader {
                       rs.getString(4),
                       rs.getInt(5) != 0,
                       rs.getLong(6),
-                      rs.getDouble(7)));
+                      duration(rs, 7)));
             }
           }
           return null;
@@ -583,7 +580,7 @@ public final class StoreReader {
                           rs.getString(3),
                           rs.getInt(4),
                           rs.getLong(5),
-                          rs.getDouble(6),
+                          duration(rs, 6),
                           rs.getString(7),
                           rs.getString(9)));
                 }
@@ -616,6 +613,15 @@ public final class StoreReader {
   private static Integer integer(ResultSet rs, int column) throws SQLException {
     int v = rs.getInt(column);
     return rs.wasNull() ? null : v;
+  }
+
+  /**
+   * A duration column: NaN (unknown, left out of every summary) for NULL and also for ±Infinity,
+   * which another producer can store ({@code 9e999}) but no run can have taken.
+   */
+  static double duration(ResultSet rs, int column) throws SQLException {
+    double v = rs.getDouble(column);
+    return rs.wasNull() || !Double.isFinite(v) ? Double.NaN : v;
   }
 
   private static double real(ResultSet rs, int column) throws SQLException {

@@ -59,6 +59,127 @@ class StatsCommandTest {
   }
 
   @Test
+  void groupKeysThatAreNullInTheStoreArePresentAsNullAndOtherKeysAbsent() throws Exception {
+    Path p = storeWithNullKeys();
+    JsonNode byStep = statsJson(p, "step");
+    assertThat(byStep).hasSize(2);
+    JsonNode nullStep = byStep.get(0);
+    assertThat(nullStep.has("nodeId")).isTrue();
+    assertThat(nullStep.get("nodeId").isNull()).isTrue();
+    assertThat(nullStep.get("actionType").isNull()).isTrue();
+    assertThat(nullStep.get("medianMs").asDouble()).isEqualTo(40.0);
+    assertThat(nullStep.has("host")).isFalse();
+    assertThat(byStep.get(1).get("nodeId").asText()).isEqualTo("ocr");
+    assertThat(byStep.get(1).get("actionType").asText()).isEqualTo("read");
+
+    JsonNode byAction = statsJson(p, "action");
+    assertThat(byAction).hasSize(2);
+    assertThat(byAction.get(0).has("actionType")).isTrue();
+    assertThat(byAction.get(0).get("actionType").isNull()).isTrue();
+    assertThat(byAction.get(0).has("nodeId")).isFalse();
+    assertThat(byAction.get(1).get("actionType").asText()).isEqualTo("read");
+
+    JsonNode byWorkflow = statsJson(p, "workflow").get(0);
+    for (String f : new String[] {"nodeId", "actionType", "host"}) {
+      assertThat(byWorkflow.has(f)).as(f).isFalse();
+    }
+  }
+
+  @Test
+  void aNullHostIsItsOwnGroupAndStaysNull() throws Exception {
+    JsonNode byHost = statsJson(storeWithNullKeys(), "host");
+    assertThat(byHost).hasSize(2);
+    assertThat(byHost.get(0).has("host")).isTrue();
+    assertThat(byHost.get(0).get("host").isNull()).isTrue();
+    assertThat(byHost.get(0).get("medianMs").asDouble()).isEqualTo(100.0);
+    assertThat(byHost.get(0).has("nodeId")).isFalse();
+    assertThat(byHost.get(1).get("host").asText()).isEqualTo("host-a");
+  }
+
+  @Test
+  void infiniteDurationsFromAnotherWriterAreLeftOutLikeUnknownOnes() throws Exception {
+    // Another writer stored duration_ms = 9e999 (+Infinity) and -9e999 for two executions and
+    // two steps; they still count as runs, but have no duration.
+    try (StoreFixture f = StoreFixture.create(Path.of(db))) {
+      f.execution("e4", "invoice", ago(Duration.ofMinutes(50)), 1.0, "success")
+          .execution("e5", "invoice", ago(Duration.ofMinutes(40)), 1.0, "success")
+          .step("e4", "invoice", "ocr", "ocr", 1, ago(Duration.ofMinutes(50)), 1, "success", null)
+          .step("e5", "invoice", "ocr", "ocr", 1, ago(Duration.ofMinutes(40)), 1, "success", null)
+          .sql("UPDATE executions SET duration_ms = 9e999 WHERE execution_id = 'e4'")
+          .sql("UPDATE executions SET duration_ms = -9e999 WHERE execution_id = 'e5'")
+          .sql("UPDATE steps SET duration_ms = 9e999 WHERE execution_id = 'e4'")
+          .sql("UPDATE steps SET duration_ms = -9e999 WHERE execution_id = 'e5'");
+    }
+    // Left: 100, 2500, 180000 (by hand: R-7 p95 h = 1.9 → 2500 + 0.9·177500).
+    for (String window : new String[] {"7d", "12h"}) { // rollup, then rows
+      CliRun r = CliRun.run("stats", "--db", db, "--since", window, "--format", "json");
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.out()).doesNotContain("Infinity").doesNotContain("NaN");
+      JsonNode row = Json.mapper().readTree(r.out()).get(0);
+      assertThat(row.get("count").asLong()).isEqualTo(5);
+      assertThat(row.get("successRate").asDouble()).isEqualTo(4.0 / 5);
+      assertThat(row.get("avgMs").asDouble()).isEqualTo(182_600.0 / 3);
+      assertThat(row.get("medianMs").asDouble()).isEqualTo(2500.0);
+      assertThat(row.get("p95Ms").asDouble()).isEqualTo(2500 + 0.9 * (180_000 - 2500));
+      assertThat(row.get("minMs").asDouble()).isEqualTo(100.0);
+      assertThat(row.get("maxMs").asDouble()).isEqualTo(180_000.0);
+
+      JsonNode step =
+          Json.mapper()
+              .readTree(
+                  CliRun.run(
+                          "stats",
+                          "--db",
+                          db,
+                          "--since",
+                          window,
+                          "--by",
+                          "step",
+                          "--format",
+                          "json")
+                      .out())
+              .get(0);
+      assertThat(step.get("count").asLong()).isEqualTo(3);
+      assertThat(step.get("medianMs").asDouble()).isEqualTo(90.0);
+      assertThat(step.get("maxMs").asDouble()).isEqualTo(90.0);
+    }
+    String[][] others = {
+      {"stats", "--by", "host"},
+      {"bottlenecks", "--workflow", "invoice"},
+      {"degradation", "--workflow", "invoice", "--baseline", "7d", "--current", "1d"},
+      {"trend", "--workflow", "invoice", "--bucket", "1h"},
+      {"anomalies", "--since", "7d"},
+      {"insights"},
+      {"success", "--by", "step"},
+    };
+    for (String[] args : others) {
+      String[] full = java.util.Arrays.copyOf(args, args.length + 4);
+      System.arraycopy(new String[] {"--db", db, "--format", "json"}, 0, full, args.length, 4);
+      CliRun r = CliRun.run(full);
+      assertThat(r.exitCode()).as(String.join(" ", args) + ": " + r.err()).isZero();
+      assertThat(r.out()).as(String.join(" ", args)).doesNotContain("Infinity");
+    }
+  }
+
+  /** Another producer left node_id, action_type and host NULL. */
+  private Path storeWithNullKeys() {
+    Path p = dir.resolve("nulls.db");
+    try (StoreFixture f = StoreFixture.create(p)) {
+      f.execution("n1", "bot", null, ago(Duration.ofHours(2)), 100.0, "success", null, null)
+          .execution("n2", "bot", "host-a", ago(Duration.ofHours(1)), 300.0, "success", null, null)
+          .step("n1", "bot", null, null, 1, ago(Duration.ofHours(2)), 40, "success", null)
+          .step("n2", "bot", "ocr", "read", 2, ago(Duration.ofHours(1)), 60, "success", null);
+    }
+    return p;
+  }
+
+  private static JsonNode statsJson(Path db, String by) throws Exception {
+    CliRun r = CliRun.run("stats", "--db", db.toString(), "--by", by, "--format", "json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    return Json.mapper().readTree(r.out());
+  }
+
+  @Test
   void csvHeaderUsesTheJsonFieldNamesAndRawValues() {
     CliRun r = CliRun.run("stats", "--db", db, "--format", "csv", "--by", "step");
     assertThat(r.exitCode()).isZero();

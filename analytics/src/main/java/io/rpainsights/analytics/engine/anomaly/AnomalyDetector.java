@@ -79,7 +79,7 @@ public final class AnomalyDetector {
           filter,
           Detail.IDS,
           r -> {
-            if (!Double.isNaN(r.durationMs())) {
+            if (Double.isFinite(r.durationMs())) {
               series
                   .computeIfAbsent("", k -> new ArrayList<>())
                   .add(
@@ -91,7 +91,7 @@ public final class AnomalyDetector {
           filter,
           Detail.IDS,
           r -> {
-            if (r.nodeId() != null) {
+            if (r.nodeId() != null && Double.isFinite(r.durationMs())) {
               series
                   .computeIfAbsent(r.nodeId(), k -> new ArrayList<>())
                   .add(

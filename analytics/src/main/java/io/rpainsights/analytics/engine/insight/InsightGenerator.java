@@ -110,9 +110,12 @@ public final class InsightGenerator {
   private InsightRules.Context context(Window window, int days, long now) {
     Map<String, double[]> strategies = new HashMap<>();
     for (RecoveryCount r : reader.recoveryCounts(null, window)) {
-      double[] t =
-          strategies.computeIfAbsent(
-              r.strategy() == null ? "(unnamed)" : r.strategy(), k -> new double[2]);
+      // These rates only pick a replacement to recommend, and a strategy without a name (NULL,
+      // from another producer) cannot be configured in place of another.
+      if (r.strategy() == null) {
+        continue;
+      }
+      double[] t = strategies.computeIfAbsent(r.strategy(), k -> new double[2]);
       t[0] += r.count();
       if (r.success()) {
         t[1] += r.count();

@@ -56,7 +56,9 @@ public final class LiveTracker {
     reader.stepsOfExecutions(
         ids,
         s -> {
-          byPosition.computeIfAbsent(s.stepNumber(), k -> new DoubleList()).add(s.durationMs());
+          if (Double.isFinite(s.durationMs())) {
+            byPosition.computeIfAbsent(s.stepNumber(), k -> new DoubleList()).add(s.durationMs());
+          }
           counts.merge(s.executionId(), 1, Integer::sum);
         });
     return StepProfile.of(ids.size(), byPosition, new ArrayList<>(counts.values()));

@@ -25,7 +25,7 @@ final class Accumulator {
     if (success) {
       succeeded++;
     }
-    if (!Double.isNaN(durationMs)) {
+    if (Double.isFinite(durationMs)) {
       durations.add(durationMs);
     }
   }

@@ -61,8 +61,10 @@ public final class DegradationDetector {
           }
           node.stepNumberSum += row.stepNumber();
           node.rows++;
-          (row.startedAt() >= current.sinceMillis() ? node.current : node.baseline)
-              .add(row.durationMs());
+          if (Double.isFinite(row.durationMs())) {
+            (row.startedAt() >= current.sinceMillis() ? node.current : node.baseline)
+                .add(row.durationMs());
+          }
         });
     List<Node> ordered = new ArrayList<>(nodes.values());
     ordered.sort(

@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Exact count, success rate, mean, median, p95, p99, min, max and sample standard deviation of
@@ -94,6 +93,7 @@ public final class StatsAnalyzer {
               g.nodeId,
               by.steps() ? g.actionType() : null,
               null,
+              by,
               g.count,
               g.succeeded,
               g.summary()));
@@ -103,15 +103,16 @@ public final class StatsAnalyzer {
 
   /** Per workflow and host: hosts are not rolled up, so these are read from the rows. */
   private List<StatsRow> byHost(RowFilter filter) {
-    Map<String, Accumulator> groups = new HashMap<>();
+    Map<List<String>, Accumulator> groups = new HashMap<>();
     reader.executions(
         filter,
         Detail.IDS,
         row -> {
-          String host = Objects.toString(row.host(), "");
+          // A NULL host (another producer) is a group of its own and stays null in the output.
+          String host = row.host();
           groups
               .computeIfAbsent(
-                  row.workflowId() + '\u0000' + host,
+                  Arrays.asList(row.workflowId(), host),
                   k -> new Accumulator(row.workflowId(), null, host))
               .add(row.durationMs(), row.succeeded());
         });
@@ -121,7 +122,14 @@ public final class StatsAnalyzer {
     for (Accumulator acc : sorted) {
       rows.add(
           StatsRow.of(
-              acc.workflowId, null, null, acc.host, acc.count, acc.succeeded, acc.summary()));
+              acc.workflowId,
+              null,
+              null,
+              acc.host,
+              GroupBy.HOST,
+              acc.count,
+              acc.succeeded,
+              acc.summary()));
     }
     return rows;
   }

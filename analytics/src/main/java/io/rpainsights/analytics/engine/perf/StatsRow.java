@@ -1,18 +1,28 @@
 package io.rpainsights.analytics.engine.perf;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.rpainsights.analytics.engine.stat.Summary;
 
 /**
  * Statistics of one group of finished executions or steps (DESIGN.md, {@code stats}). Durations in
  * ms; {@code successRate} in 0..1 (steps: completed = success or recovered); duration figures are
- * null when no row of the group carries a duration, {@code stddevMs} also below two rows.
+ * null when no row of the group carries a duration, {@code stddevMs} also below two rows. In JSON
+ * the keys of {@code groupBy} are always present, null where the store holds NULL, and the others
+ * are left out.
  */
+@JsonPropertyOrder({"workflowId", "nodeId", "actionType", "host"})
 public record StatsRow(
     String workflowId,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String nodeId,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String actionType,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String host,
+    @JsonIgnore String nodeId,
+    @JsonIgnore String actionType,
+    @JsonIgnore String host,
+    @JsonIgnore GroupBy groupBy,
     long count,
     double successRate,
     Double avgMs,
@@ -23,11 +33,40 @@ public record StatsRow(
     Double maxMs,
     Double stddevMs) {
 
+  // Whether a key is written depends on the grouping, not on the value (a NULL node_id written
+  // by another producer is still the key of its group): a Java null leaves the field out, a
+  // NullNode writes it as null.
+  @JsonProperty("nodeId")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  JsonNode nodeIdJson() {
+    return key(groupBy == GroupBy.STEP, nodeId);
+  }
+
+  @JsonProperty("actionType")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  JsonNode actionTypeJson() {
+    return key(groupBy != null && groupBy.steps(), actionType);
+  }
+
+  @JsonProperty("host")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  JsonNode hostJson() {
+    return key(groupBy == GroupBy.HOST, host);
+  }
+
+  private static JsonNode key(boolean present, String value) {
+    if (!present) {
+      return null;
+    }
+    return value == null ? NullNode.getInstance() : TextNode.valueOf(value);
+  }
+
   static StatsRow of(
       String workflowId,
       String nodeId,
       String actionType,
       String host,
+      GroupBy groupBy,
       long count,
       long succeeded,
       Summary s) {
@@ -38,6 +77,7 @@ public record StatsRow(
           nodeId,
           actionType,
           host,
+          groupBy,
           count,
           rate,
           null,
@@ -53,6 +93,7 @@ public record StatsRow(
         nodeId,
         actionType,
         host,
+        groupBy,
         count,
         rate,
         s.mean(),

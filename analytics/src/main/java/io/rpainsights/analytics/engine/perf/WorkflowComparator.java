@@ -41,8 +41,10 @@ public final class WorkflowComparator {
     double[] db = durations(q.workflowB(), window);
     Double p = null;
     if (da.length > 0 && db.length > 0) {
-      double greater = MannWhitney.greater(da, db).pValue();
-      p = Math.min(1.0, 2 * Math.min(greater, 1 - greater));
+      // Two-sided from the smaller tail, each computed directly: 1 − greater would round a tiny
+      // tail to 0 (and call identical samples, where both tails are 1, a certain difference).
+      MannWhitney.Result mw = MannWhitney.greater(da, db);
+      p = Math.min(1.0, 2 * Math.min(mw.pValue(), mw.pValueLess()));
     }
     Double medianChange = change(a == null ? null : a.medianMs(), b == null ? null : b.medianMs());
     Double p95Change = change(a == null ? null : a.p95Ms(), b == null ? null : b.p95Ms());
@@ -79,7 +81,7 @@ public final class WorkflowComparator {
         RowFilter.of(workflow, window),
         Detail.TIMING,
         r -> {
-          if (!Double.isNaN(r.durationMs())) {
+          if (Double.isFinite(r.durationMs())) {
             list.add(r.durationMs());
           }
         });

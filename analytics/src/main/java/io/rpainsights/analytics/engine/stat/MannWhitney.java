@@ -23,8 +23,9 @@ public final class MannWhitney {
    *     current is larger, ties counting one half
    * @param z the standardised U
    * @param pValue one-sided p-value for "current is greater"
+   * @param pValueLess one-sided p-value for "current is less", for two-sided tests
    */
-  public record Result(double u, double z, double pValue) {}
+  public record Result(double u, double z, double pValue, double pValueLess) {}
 
   /** Tests whether {@code current} tends to be greater than {@code baseline}; both non-empty. */
   public static Result greater(double[] baseline, double[] current) {
@@ -72,10 +73,17 @@ public final class MannWhitney {
     double variance = (double) n1 * n2 / 12.0 * ((n + 1) - tieTerm / ((double) n * (n - 1)));
     if (variance <= 0) {
       // Every value is the same: no evidence either way.
-      return new Result(u, 0, 1.0);
+      return new Result(u, 0, 1.0, 1.0);
     }
     double z = (u - (double) n1 * n2 / 2.0) / Math.sqrt(variance);
-    double p = 1.0 - STANDARD_NORMAL.cumulativeProbability(z);
-    return new Result(u, z, Math.max(0, Math.min(1, p)));
+    // Each tail read directly: 1 − Φ(z) rounds to 0 once z passes about 8.3, while Φ(−z) stays
+    // positive down to about 1e-300.
+    double greater = STANDARD_NORMAL.cumulativeProbability(-z);
+    double less = STANDARD_NORMAL.cumulativeProbability(z);
+    return new Result(u, z, clamp(greater), clamp(less));
+  }
+
+  private static double clamp(double p) {
+    return Math.max(0, Math.min(1, p));
   }
 }

@@ -16,12 +16,12 @@ public record Summary(
     Double stddev) {
 
   /**
-   * Summarises the values (not changed); NaN values are ignored.
+   * Summarises the values (not changed); NaN and infinite values (unknown durations) are ignored.
    *
    * @return null when no value is left
    */
   public static Summary of(double[] values) {
-    double[] sorted = withoutNaN(values);
+    double[] sorted = finite(values);
     java.util.Arrays.sort(sorted);
     return ofSorted(sorted);
   }
@@ -57,11 +57,11 @@ public record Summary(
         stddev);
   }
 
-  private static double[] withoutNaN(double[] values) {
+  private static double[] finite(double[] values) {
     int n = 0;
     double[] copy = new double[values.length];
     for (double v : values) {
-      if (!Double.isNaN(v)) {
+      if (Double.isFinite(v)) {
         copy[n++] = v;
       }
     }

@@ -135,15 +135,16 @@ public final class SuccessAnalyzer {
   /** Per step over a resolved window. */
   public List<StepSuccess> byStep(String workflowId, Window window) {
     Map<String, long[]> nodes = new HashMap<>(); // runs, ok, recovered, failed, stepNumberSum
-    Map<String, String[]> names = new HashMap<>();
+    Map<String, NodeNames> names = new HashMap<>();
     reader.steps(
         RowFilter.of(workflowId, window),
         Detail.TIMING,
         r -> {
           String key = r.workflowId() + '\u0000' + r.nodeId();
           long[] c = nodes.computeIfAbsent(key, k -> new long[5]);
-          names.computeIfAbsent(
-              key, k -> new String[] {r.workflowId(), r.nodeId(), r.actionType()});
+          names
+              .computeIfAbsent(key, k -> new NodeNames(r.workflowId(), r.nodeId()))
+              .offer(r.actionType(), r.startedAt());
           c[0]++;
           switch (r.status()) {
             case "success" -> c[1]++;
@@ -157,18 +158,18 @@ public final class SuccessAnalyzer {
         });
     List<String> keys = new ArrayList<>(nodes.keySet());
     keys.sort(
-        Comparator.comparing((String k) -> names.get(k)[0])
+        Comparator.comparing((String k) -> names.get(k).workflowId)
             .thenComparingDouble(k -> (double) nodes.get(k)[4] / nodes.get(k)[0])
-            .thenComparing(k -> String.valueOf(names.get(k)[1])));
+            .thenComparing(k -> String.valueOf(names.get(k).nodeId)));
     List<StepSuccess> result = new ArrayList<>();
     for (String k : keys) {
       long[] c = nodes.get(k);
-      String[] n = names.get(k);
+      NodeNames n = names.get(k);
       result.add(
           new StepSuccess(
-              n[0],
-              n[1],
-              n[2],
+              n.workflowId,
+              n.nodeId,
+              n.actionType,
               c[0],
               c[1],
               c[2],
@@ -178,6 +179,32 @@ public final class SuccessAnalyzer {
               c[2] + c[3] == 0 ? null : (double) c[2] / (c[2] + c[3])));
     }
     return result;
+  }
+
+  /** A node's names, with its action type chosen the way {@code stats} and insights choose it. */
+  private static final class NodeNames {
+    final String workflowId;
+    final String nodeId;
+    String actionType;
+    long actionStart = Long.MAX_VALUE;
+
+    NodeNames(String workflowId, String nodeId) {
+      this.workflowId = workflowId;
+      this.nodeId = nodeId;
+    }
+
+    /**
+     * The action type of the earliest row that has one (ties: the smaller name), as {@code
+     * GroupRuns.add} picks it, so that rows with a NULL action do not decide it by read order.
+     */
+    void offer(String action, long startedAt) {
+      if (action != null
+          && (startedAt < actionStart
+              || (startedAt == actionStart && action.compareTo(actionType) < 0))) {
+        actionStart = startedAt;
+        actionType = action;
+      }
+    }
   }
 
   /** Per error type, most frequent first. */
@@ -262,7 +289,11 @@ public final class SuccessAnalyzer {
             c[1]++;
           }
           durations.computeIfAbsent(s, k -> new DoubleList()).add(r.durationMs());
-          workflows.computeIfAbsent(s, k -> new HashSet<>()).add(String.valueOf(r.workflowId()));
+          Set<String> in = workflows.computeIfAbsent(s, k -> new HashSet<>());
+          // A row without a workflow (another producer) is an attempt, but not another workflow.
+          if (r.workflowId() != null) {
+            in.add(r.workflowId());
+          }
         });
     List<StrategySuccess> result = new ArrayList<>();
     for (Map.Entry<String, long[]> e : counts.entrySet()) {

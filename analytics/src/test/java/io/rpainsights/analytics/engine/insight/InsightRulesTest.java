@@ -129,6 +129,32 @@ class InsightRulesTest {
     }
   }
 
+  @Test
+  void anUnnamedStrategyIsNeverTheRecommendedReplacement() {
+    try (StoreFixture f = StoreFixture.create(db)) {
+      // 'restart-app' works in 1 of 10 attempts; recoveries another producer wrote without a
+      // strategy name all work, but cannot be configured instead.
+      for (int i = 0; i < 10; i++) {
+        long t = ago(Duration.ofHours(2 + i)) + 700;
+        f.recovery("e" + i, "w", "save", "restart-app", i == 0, t, 30)
+            .recovery("e" + i, "w", "save", null, true, t + 50, 30);
+      }
+    }
+    try (Analytics a = Analytics.open(db, StoreFixture.CLOCK)) {
+      Insight weak =
+          a.insights().insights(new InsightQuery("w", 30)).stream()
+              .filter(
+                  i ->
+                      i.category().equals("ineffective-recovery")
+                          && "restart-app".equals(i.subject()))
+              .findFirst()
+              .orElseThrow();
+      assertThat(weak.recommendation())
+          .doesNotContain("(unnamed)")
+          .contains("a strategy suited to the error");
+    }
+  }
+
   static Insight find(List<Insight> insights, String category) {
     return insights.stream()
         .filter(i -> i.category().equals(category))

@@ -2,6 +2,7 @@ package io.rpainsights.analytics.engine.stat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -10,6 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.special.Erf;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 import org.apache.commons.math3.stat.ranking.NaNStrategy;
 import org.apache.commons.math3.stat.ranking.NaturalRanking;
@@ -106,5 +108,33 @@ class MannWhitneyTest {
   void identicalConstantSamplesGiveNoEvidence() {
     MannWhitney.Result r = MannWhitney.greater(new double[] {5, 5, 5}, new double[] {5, 5});
     assertThat(r.pValue()).isEqualTo(1.0);
+    assertThat(r.pValueLess()).isEqualTo(1.0);
+  }
+
+  @Test
+  void aHugeSeparationKeepsATinyPositivePValueInEachTail() {
+    // 200 vs 200 values, every current one above every baseline one, no ties: U = n₁n₂ and
+    // z = (n₁n₂/2) / √(n₁n₂(N+1)/12) ≈ 17.3, far past where 1 − Φ(z) rounds to 0.
+    double[] baseline = new double[200];
+    double[] current = new double[200];
+    for (int i = 0; i < 200; i++) {
+      baseline[i] = 100 + i;
+      current[i] = 10_000 + i;
+    }
+    double z = 200.0 * 200 / 2 / Math.sqrt(200.0 * 200 * 401 / 12);
+    // Upper normal tail Q(z) = erfc(z/√2)/2, bracketed by the Mills-ratio bounds
+    // φ(z)/z · (1 − 1/z²) < Q(z) < φ(z)/z.
+    double tail = Erf.erfc(z / Math.sqrt(2)) / 2;
+    double phiOverZ = Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI) / z;
+    assertThat(tail).isBetween(phiOverZ * (1 - 1 / (z * z)), phiOverZ);
+
+    MannWhitney.Result slower = MannWhitney.greater(baseline, current);
+    assertThat(slower.z()).isCloseTo(z, within(1e-9));
+    assertThat(slower.pValue()).isPositive().isCloseTo(tail, withinPercentage(1e-6));
+    assertThat(slower.pValueLess()).isEqualTo(1.0);
+
+    MannWhitney.Result faster = MannWhitney.greater(current, baseline);
+    assertThat(faster.pValue()).isEqualTo(1.0);
+    assertThat(faster.pValueLess()).isPositive().isCloseTo(tail, withinPercentage(1e-6));
   }
 }

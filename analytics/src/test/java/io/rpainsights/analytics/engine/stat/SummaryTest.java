@@ -55,4 +55,20 @@ class SummaryTest {
     assertThat(s.count()).isEqualTo(2);
     assertThat(s.mean()).isEqualTo(15.0);
   }
+
+  @Test
+  void ignoresInfiniteValuesLikeNaN() {
+    // Left: 10, 20, 60 → mean 30, median 20, min 10, max 60.
+    Summary s =
+        Summary.of(
+            new double[] {
+              Double.POSITIVE_INFINITY, 10, Double.NEGATIVE_INFINITY, 60, 20, Double.NaN
+            });
+    assertThat(s.count()).isEqualTo(3);
+    assertThat(s.mean()).isEqualTo(30.0);
+    assertThat(s.median()).isEqualTo(20.0);
+    assertThat(s.min()).isEqualTo(10.0);
+    assertThat(s.max()).isEqualTo(60.0);
+    assertThat(Summary.of(new double[] {Double.POSITIVE_INFINITY})).isNull();
+  }
 }

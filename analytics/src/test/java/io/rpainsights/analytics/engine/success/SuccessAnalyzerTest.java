@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.rpainsights.analytics.engine.Analytics;
+import io.rpainsights.analytics.engine.perf.GroupBy;
+import io.rpainsights.analytics.engine.perf.StatsQuery;
+import io.rpainsights.analytics.engine.perf.StatsRow;
 import io.rpainsights.analytics.store.TimeRange;
 import io.rpainsights.analytics.testing.StoreFixture;
 import java.nio.file.Path;
@@ -67,6 +70,30 @@ class SuccessAnalyzerTest {
   }
 
   @Test
+  void aStepsActionTypeIsTheEarliestNonNullOneAsInStats() {
+    // Another producer wrote the earliest "scan" row without an action type; the later rows say
+    // "read". By hand: the action of the earliest row that has one is "read".
+    Path mixed = dir.resolve("mixed.db");
+    long t = ago(Duration.ofHours(5));
+    try (StoreFixture f = StoreFixture.create(mixed)) {
+      f.execution("m1", "w", t, 100.0, "success")
+          .execution("m2", "w", t + 1000, 100.0, "success")
+          .step("m1", "w", "scan", null, 1, t, 50, "success", null)
+          .step("m2", "w", "scan", "read", 1, t + 1000, 50, "success", null)
+          .step("m2", "w", "scan", "read", 1, t + 2000, 50, "success", null);
+    }
+    try (Analytics a = Analytics.open(mixed, StoreFixture.CLOCK)) {
+      List<StepSuccess> steps = a.success().byStep(DAY);
+      assertThat(steps).extracting(StepSuccess::actionType).containsExactly("read");
+      StatsRow stats =
+          a.stats()
+              .stats(new StatsQuery("w", TimeRange.last(Duration.ofDays(1)), GroupBy.STEP, null))
+              .get(0);
+      assertThat(stats.actionType()).isEqualTo("read");
+    }
+  }
+
+  @Test
   void perStepRatesSeparateFirstTimeSuccessFromHealing() {
     try (Analytics a = Analytics.open(db, StoreFixture.CLOCK)) {
       List<StepSuccess> steps = a.success().byStep(DAY);
@@ -108,6 +135,21 @@ class SuccessAnalyzerTest {
       assertThat(s.get(0).successRate()).isEqualTo(0.5);
       assertThat(s.get(0).medianMs()).isEqualTo(40.0);
       assertThat(s.get(1).successRate()).isZero();
+    }
+  }
+
+  @Test
+  void aRecoveryWithoutAWorkflowCountsAsAnAttemptButNotAsAWorkflow() {
+    long t = ago(Duration.ofHours(2));
+    try (StoreFixture f = StoreFixture.create(db)) {
+      f.recovery("x1", null, "ocr", "retry", true, t, 10);
+    }
+    try (Analytics a = Analytics.open(db, StoreFixture.CLOCK)) {
+      StrategySuccess retry = a.success().byStrategy(DAY).get(0);
+      assertThat(retry.strategy()).isEqualTo("retry");
+      assertThat(retry.attempts()).isEqualTo(3);
+      // By hand: retry was used in workflow 'w' and in a row with no workflow.
+      assertThat(retry.workflows()).isEqualTo(1);
     }
   }
 
