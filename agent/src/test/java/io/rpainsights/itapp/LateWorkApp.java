@@ -2,8 +2,10 @@ package io.rpainsights.itapp;
 
 import io.rpainsights.itapp.Results.JobOutcome;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +25,11 @@ public final class LateWorkApp {
     for (int i = 0; i < 3; i++) {
       pool.execute(reused);
     }
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    new PeriodicEngine(scheduler).runJob(new Job("periodic", "normal", List.of()));
+    Thread.sleep(700); // about three more runs, all after the job ended
+    scheduler.shutdownNow();
+    scheduler.awaitTermination(30, TimeUnit.SECONDS);
     pool.shutdown();
     pool.awaitTermination(30, TimeUnit.SECONDS);
     System.out.println("DONE");
@@ -66,6 +73,34 @@ public final class LateWorkApp {
         pool.submit(() -> {}).get(); // the single worker has run it once this returns
       } catch (Exception e) {
         throw new IllegalStateException(e);
+      }
+      return new JobOutcome("SUCCESS");
+    }
+  }
+
+  /** Starts a periodic task and returns once it has run once. */
+  static final class PeriodicEngine extends MiniEngine {
+    private final ScheduledExecutorService scheduler;
+
+    PeriodicEngine(ScheduledExecutorService scheduler) {
+      this.scheduler = scheduler;
+    }
+
+    @Override
+    public JobOutcome runJob(Job job) {
+      CountDownLatch firstRun = new CountDownLatch(1);
+      scheduler.scheduleAtFixedRate(
+          () -> {
+            runTask(new Task("heartbeat", "api-call", "ok"));
+            firstRun.countDown();
+          },
+          0,
+          200,
+          TimeUnit.MILLISECONDS);
+      try {
+        firstRun.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
       return new JobOutcome("SUCCESS");
     }

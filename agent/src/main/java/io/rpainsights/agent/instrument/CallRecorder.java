@@ -584,7 +584,7 @@ public final class CallRecorder implements Dispatcher {
 
   @Override
   public void taskStarting(Object task) {
-    ExecutionContext execution = tasks.get(task);
+    ExecutionContext execution = tasks.forRun(task);
     if (execution == null) {
       return;
     }

@@ -14,19 +14,35 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TaskContexts {
 
-  private final ConcurrentHashMap<Key, ExecutionContext> contexts = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Key, Carried> contexts = new ConcurrentHashMap<>();
   private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
 
   void put(Object task, ExecutionContext execution) {
     expunge();
-    contexts.put(new Key(task, collected), execution);
+    contexts.put(new Key(task, collected), new Carried(execution));
   }
 
-  ExecutionContext get(Object task) {
+  /**
+   * The execution this run of the task belongs to, or null. A task's first run belongs to the
+   * execution that handed it off even when that has ended meanwhile (work it did not wait for); a
+   * repeated run of the same task object after the execution ended (a periodic task, a Runnable run
+   * again) does not, and the mapping is dropped.
+   */
+  ExecutionContext forRun(Object task) {
     if (contexts.isEmpty()) {
       return null;
     }
-    return contexts.get(new Key(task, null));
+    Key key = new Key(task, null);
+    Carried carried = contexts.get(key);
+    if (carried == null) {
+      return null;
+    }
+    if (carried.ran && carried.execution.isFinished()) {
+      contexts.remove(key, carried);
+      return null;
+    }
+    carried.ran = true;
+    return carried.execution;
   }
 
   /** Forgets the task's execution: it was handed to an executor again, from outside any. */
@@ -48,6 +64,18 @@ final class TaskContexts {
     Reference<?> stale;
     while ((stale = collected.poll()) != null) {
       contexts.remove(stale);
+    }
+  }
+
+  /** The execution a task carries, and whether the task has run since it was handed off. */
+  private static final class Carried {
+    final ExecutionContext execution;
+
+    /** Racy by design: a repeat that misses a concurrent first run's write only runs as a first. */
+    volatile boolean ran;
+
+    Carried(ExecutionContext execution) {
+      this.execution = execution;
     }
   }
 
