@@ -74,11 +74,14 @@ class LiveStreamTest {
       assertThat(stream.await(e -> e.name().equals("comment"), DEADLINE).data())
           .isEqualTo("heartbeat");
 
-      // A bot starts an execution: the stream shows it with its progress.
+      // A bot starts an execution: the stream shows it with its progress. One transaction, as the
+      // agent writes a batch: with two, a poll between them sees the run without its step.
       try (StoreFixture f = StoreFixture.create(db)) {
         long started = ago(Duration.ofSeconds(4));
+        f.connection().setAutoCommit(false);
         f.execution("run-1", "w", "bot", started, null, "running", 2, null);
         f.step("run-1", "w", "ocr", "ocr", 1, started, 1000, "success", null);
+        f.connection().commit();
       }
       SseReader.Event live = stream.await(e -> e.data().contains("run-1"), DEADLINE);
       assertThat(live.name()).isEqualTo("live");
