@@ -140,7 +140,8 @@ public final class EventQueue {
 
   /**
    * As {@link #EventQueue(int, AgentHealth)} with at most {@code maxInFlight} drained events
-   * unreleased: the flusher's largest batch.
+   * unreleased: the flusher's largest batch (more than the capacity is never needed, and is capped
+   * to it).
    */
   public EventQueue(int capacity, AgentHealth health, int maxInFlight) {
     this(capacity, defaultReserve(capacity), maxInFlight, health);

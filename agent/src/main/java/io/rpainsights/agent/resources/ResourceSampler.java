@@ -42,8 +42,8 @@ import java.util.function.Supplier;
  *
  * <p><b>Sources, and why OSHI waits.</b> The start-up sample uses only the JDK's MXBeans and {@code
  * /proc} ({@link JdkProbe}). OSHI and NVML are loaded on this thread, never in premain, at the
- * first periodic tick after the application has loaded {@code java.util.logging}'s LogManager (or a
- * minute after the agent started; see {@link JdkLoggingGate}): both bring JNA, which initialises
+ * first periodic tick after the application has created {@code java.util.logging}'s LogManager (or
+ * a minute after the agent started; see {@link JdkLoggingGate}): both bring JNA, which initialises
  * the LogManager, and doing that before the application has set {@code java.util.logging.manager}
  * would change the host's logging. The OSHI probe created at the first tick is first used at the
  * next sample, so that its system-CPU figure covers a full interval. If OSHI cannot be loaded or
@@ -108,7 +108,7 @@ public final class ResourceSampler {
    * As above, loading OSHI and NVML only once the application has settled its {@code
    * java.util.logging} manager (see {@link JdkLoggingGate}); the JDK probe serves until then.
    *
-   * @param instrumentation the agent's, to see whether the LogManager is loaded
+   * @param instrumentation the agent's, to see whether a LogManager has been created
    * @param startedNanos when the agent started ({@link System#nanoTime()})
    */
   public ResourceSampler(
