@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Work that outlives the execution that handed it to an executor: tasks the job does not wait for
  * (one succeeds, then one fails, both after the job has returned), and a Runnable the job ran once
- * and the application runs again afterwards, outside any job.
+ * and the application runs again afterwards, outside any job; and a pool whose afterExecute never
+ * reports a task's end.
  */
 public final class LateWorkApp {
 
@@ -28,6 +31,13 @@ public final class LateWorkApp {
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     new PeriodicEngine(scheduler).runJob(new Job("periodic", "normal", List.of()));
     Thread.sleep(700); // about three more runs, all after the job ended
+    ThreadPoolExecutor hooked = new PoolWithOwnAfterExecute();
+    new HandingOffEngine(hooked).runJob(new Job("hooked", "normal", List.of()));
+    for (int i = 0; i < 3; i++) {
+      runAndWait(hooked, () -> new MiniEngine().runTask(new Task("unrelated", "api-call", "ok")));
+    }
+    hooked.shutdown();
+    hooked.awaitTermination(30, TimeUnit.SECONDS);
     scheduler.shutdownNow();
     scheduler.awaitTermination(30, TimeUnit.SECONDS);
     pool.shutdown();
@@ -103,6 +113,53 @@ public final class LateWorkApp {
         Thread.currentThread().interrupt();
       }
       return new JobOutcome("SUCCESS");
+    }
+  }
+
+  /**
+   * A pool whose afterExecute override does not call super (legal, and common in code written
+   * before the hook did anything), on one worker thread, so every task runs on the same thread.
+   */
+  static final class PoolWithOwnAfterExecute extends ThreadPoolExecutor {
+    PoolWithOwnAfterExecute() {
+      super(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
+    }
+
+    @Override
+    protected void afterExecute(Runnable task, Throwable thrown) {
+      // the application's own bookkeeping, without super.afterExecute
+    }
+  }
+
+  /** Hands one step to the pool as a plain Runnable (execute, no FutureTask) and waits for it. */
+  static final class HandingOffEngine extends MiniEngine {
+    private final ExecutorService pool;
+
+    HandingOffEngine(ExecutorService pool) {
+      this.pool = pool;
+    }
+
+    @Override
+    public JobOutcome runJob(Job job) {
+      runAndWait(pool, () -> runTask(new Task("handed-off", "click", "ok")));
+      return new JobOutcome("SUCCESS");
+    }
+  }
+
+  private static void runAndWait(ExecutorService pool, Runnable work) {
+    CountDownLatch done = new CountDownLatch(1);
+    pool.execute(
+        () -> {
+          try {
+            work.run();
+          } finally {
+            done.countDown();
+          }
+        });
+    try {
+      done.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -105,6 +105,18 @@ public final class Bridge {
     }
   }
 
+  public static void workerTaskStarting(Object task) {
+    Dispatcher current = dispatcher;
+    if (current == null || task == null) {
+      return;
+    }
+    try {
+      current.workerTaskStarting(task);
+    } catch (Throwable ignored) {
+      // Never into the host.
+    }
+  }
+
   public static void taskFinished(Object task) {
     Dispatcher current = dispatcher;
     if (current == null || task == null) {

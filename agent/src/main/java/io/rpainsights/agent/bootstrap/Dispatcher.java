@@ -46,6 +46,16 @@ public interface Dispatcher {
    */
   void taskStarting(Object task);
 
+  /**
+   * As {@link #taskStarting} for a pool worker that is about to run its next task ({@code
+   * ThreadPoolExecutor.beforeExecute}): no task of this thread is running at that point, so a
+   * context still set from an earlier task is stale (an {@code afterExecute} override that did not
+   * call super never announced that task's end) and must not reach this one.
+   */
+  default void workerTaskStarting(Object task) {
+    taskStarting(task);
+  }
+
   /** The run of {@code task} that {@link #taskStarting} announced has ended on this thread. */
   void taskFinished(Object task);
 }

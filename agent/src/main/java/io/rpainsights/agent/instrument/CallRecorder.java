@@ -594,6 +594,23 @@ public final class CallRecorder implements Dispatcher {
   }
 
   @Override
+  public void workerTaskStarting(Object task) {
+    ThreadState state = states.get();
+    if (state.tasks != null) {
+      // A pool worker between two tasks runs no task: scopes still open were left by an
+      // afterExecute override that skipped super. Unwound here, the next task does not run in an
+      // ended execution's context, and a long-lived worker does not keep a chain of them.
+      ThreadState.TaskScope outermost = state.tasks;
+      while (outermost.outer != null) {
+        outermost = outermost.outer;
+      }
+      state.inherited = outermost.previous;
+      state.tasks = null;
+    }
+    taskStarting(task);
+  }
+
+  @Override
   public void taskFinished(Object task) {
     if (tasks.isEmpty()) {
       return; // no task ever carried a context, so none was pushed on any thread

@@ -50,13 +50,16 @@ final class ExecutorAdvice {
     }
   }
 
-  /** ThreadPoolExecutor.beforeExecute(Thread, Runnable): the worker is about to run arg 1. */
+  /**
+   * ThreadPoolExecutor.beforeExecute(Thread, Runnable): the worker is about to run arg 1. Called at
+   * the top of the worker's loop, where nothing of an earlier task may still be in effect.
+   */
   static final class BeforeExecute {
     private BeforeExecute() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void enter(@Advice.Argument(1) Object task) {
-      Bridge.taskStarting(task);
+      Bridge.workerTaskStarting(task);
     }
   }
 

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Executor work that outlives its execution, or is run again outside it. */
+/**
+ * Executor work that outlives its execution, or is run again outside it, or runs on a pool that
+ * never reports a task's end.
+ */
 class LateWorkIT {
 
   @TempDir Path dir;
@@ -48,9 +51,17 @@ class LateWorkIT {
                   "select count(*) from steps s join executions e using (execution_id)"
                       + " where e.workflow_id = 'periodic'"))
           .isEqualTo(1);
+      // The pool's afterExecute skips super: the job's task is its, the three later tasks on the
+      // same worker are nobody's.
+      assertThat(
+              store.texts(
+                  "select s.node_id from steps s join executions e using (execution_id)"
+                      + " where e.workflow_id = 'hooked'"))
+          .containsExactly("handed-off");
+      assertThat(store.count("select count(*) from steps where node_id = 'unrelated'")).isZero();
       assertThat(store.count("select max(unattributed) from agent_health"))
-          .as("3 reused runs and the heartbeat's later runs")
-          .isGreaterThanOrEqualTo(5);
+          .as("3 reused runs, the heartbeat's later runs and 3 unrelated tasks")
+          .isGreaterThanOrEqualTo(8);
     }
   }
 }
