@@ -1,7 +1,7 @@
 package io.rpainsights.agent.config;
 
 /** Renders user-supplied text inside one-line messages. */
-final class Texts {
+public final class Texts {
 
   /** Longer values are cut: a message line should stay readable. */
   private static final int MAX_SHOWN = 80;
@@ -9,7 +9,7 @@ final class Texts {
   private Texts() {}
 
   /** {@code 'text'} with line breaks and other control characters escaped, cut when long. */
-  static String quote(String text) {
+  public static String quote(String text) {
     return "'" + oneLine(text, MAX_SHOWN) + "'";
   }
 

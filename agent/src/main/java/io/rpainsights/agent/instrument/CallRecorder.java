@@ -3,6 +3,7 @@ package io.rpainsights.agent.instrument;
 import io.rpainsights.agent.bootstrap.Dispatcher;
 import io.rpainsights.agent.collect.AgentHealth;
 import io.rpainsights.agent.collect.EventQueue;
+import io.rpainsights.agent.config.Texts;
 import io.rpainsights.agent.event.ExecutionFinished;
 import io.rpainsights.agent.event.ExecutionStarted;
 import io.rpainsights.agent.event.RecoveryRecord;
@@ -151,7 +152,10 @@ public final class CallRecorder implements Dispatcher {
     if (isSameRecord(state, rule, identity)) {
       return MERGED;
     }
-    String workflowId = identity == null ? rule.defaultWorkflowId : String.valueOf(identity);
+    String workflowId = rule.workflowId == null ? null : rule.workflowId.textOf(identity);
+    if (workflowId == null) {
+      workflowId = rule.defaultWorkflowId;
+    }
     Integer stepsTotal =
         rule.totalSteps == null ? null : toInteger(rule.totalSteps.value(self, args, null, null));
     ExecutionContext parent = state.currentExecution();
@@ -182,19 +186,26 @@ public final class CallRecorder implements Dispatcher {
     ExecutionContext execution = frame.execution;
     settleAllPending(execution, state);
     CompiledRule rule = frame.rule;
-    String status;
-    String errorType = null;
+    String status = thrown != null ? ExecutionFinished.FAILED : ExecutionFinished.SUCCESS;
+    String errorType = thrown != null ? thrown.getClass().getName() : null;
     String errorMessage = null;
-    if (thrown != null) {
-      status = ExecutionFinished.FAILED;
-      errorType = thrown.getClass().getName();
-      errorMessage = truncate(thrown.getMessage());
-    } else {
-      status = executionStatus(rule, self, frame.arguments(), returned);
-      if (!ExecutionFinished.SUCCESS.equals(status)) {
-        errorType = text(rule.errorType, self, frame.arguments(), returned);
-        errorMessage = truncate(text(rule.error, self, frame.arguments(), returned));
+    // Reading the outcome runs the application's code; whatever it throws, the execution must
+    // still end here, or its row stays running and it stays in the open set.
+    try {
+      if (thrown != null) {
+        errorMessage = messageOf(thrown);
+      } else {
+        status = executionStatus(rule, self, frame.arguments(), returned);
+        if (!ExecutionFinished.SUCCESS.equals(status)) {
+          errorType = text(rule.errorType, self, frame.arguments(), returned);
+          errorMessage = truncate(text(rule.error, self, frame.arguments(), returned));
+        }
       }
+    } catch (Throwable unexpected) {
+      AgentLog.errorOnce(
+          "outcome " + rule.id,
+          rule.description + ": reading the outcome failed; recorded as " + status,
+          unexpected);
     }
     finish(execution, status, frame.elapsedMs(endNanos), errorType, errorMessage);
     // A worker may have failed a step between the drain above and the finish: it saw the execution
@@ -233,14 +244,25 @@ public final class CallRecorder implements Dispatcher {
   private static String executionStatus(
       CompiledRule rule, Object self, Object[] args, Object returned) {
     if (rule.status != null) {
-      Object value = rule.status.value(self, args, returned, null);
-      if (value != null) {
-        String status = String.valueOf(value).trim().toLowerCase(Locale.ROOT);
+      String text = rule.status.textOf(rule.status.value(self, args, returned, null));
+      if (text != null) {
+        String status = text.trim().toLowerCase(Locale.ROOT);
         if (status.equals(ExecutionFinished.SUCCESS)
             || status.equals(ExecutionFinished.FAILED)
             || status.equals(ExecutionFinished.TIMEOUT)) {
           return status;
         }
+        // DESIGN lets success decide then, but an engine whose states are named otherwise
+        // (COMPLETED, ERROR) would lose every failure unnoticed: say so once.
+        AgentLog.warnOnce(
+            "status " + rule.id,
+            rule.description
+                + ": status "
+                + rule.status.expression().text()
+                + " gave "
+                + Texts.quote(text)
+                + ", which is none of success, failed, timeout; such executions are decided by"
+                + " success (or are successful)");
       }
     }
     return isFalse(successOf(rule, self, args, returned))
@@ -264,7 +286,7 @@ public final class CallRecorder implements Dispatcher {
     String actionType = text(rule.actionType, self, args, null);
     long startNanos = System.nanoTime();
     long startedAt = execution.epochMillisAt(startNanos);
-    String nodeId = identity == null ? null : String.valueOf(identity);
+    String nodeId = identity == null ? null : rule.nodeId.textOf(identity);
     StepFrame frame = state.spareStep;
     if (frame != null) {
       state.spareStep = null;
@@ -291,8 +313,7 @@ public final class CallRecorder implements Dispatcher {
     double durationMs = frame.elapsedMs(endNanos);
     CompiledRule rule = frame.rule;
     if (thrown != null) {
-      awaitRecovery(
-          state, frame, durationMs, thrown.getClass().getName(), truncate(thrown.getMessage()));
+      awaitRecovery(state, frame, durationMs, thrown.getClass().getName(), messageOf(thrown));
       return;
     }
     if (frame.recoveredDuring) {
@@ -430,7 +451,7 @@ public final class CallRecorder implements Dispatcher {
     String strategy = text(rule.strategy, self, frame.arguments(), returned);
     String errorMessage =
         thrown != null
-            ? truncate(thrown.getClass().getName() + ": " + thrown.getMessage())
+            ? truncate(thrown.getClass().getName() + ": " + messageOf(thrown))
             : success ? null : truncate(text(rule.error, self, frame.arguments(), returned));
     ExecutionContext execution = frame.execution;
     if (execution.recorded) {
@@ -658,7 +679,16 @@ public final class CallRecorder implements Dispatcher {
    */
   private static boolean isSameRecord(ThreadState state, CompiledRule rule, Object identity) {
     Frame top = state.top;
-    return top != null && top.rule == rule && Objects.equals(top.identity, identity);
+    return top != null && top.rule == rule && sameIdentity(top.identity, identity);
+  }
+
+  /** The application's equals(); one that throws makes two different records. */
+  private static boolean sameIdentity(Object outer, Object inner) {
+    try {
+      return Objects.equals(outer, inner);
+    } catch (Throwable failure) {
+      return false;
+    }
   }
 
   private static Frame push(ThreadState state, Frame frame) {
@@ -692,7 +722,8 @@ public final class CallRecorder implements Dispatcher {
     if (value instanceof Boolean) {
       return (Boolean) value;
     }
-    return "true".equalsIgnoreCase(String.valueOf(value).trim());
+    String text = rule.success.textOf(value);
+    return text == null ? null : "true".equalsIgnoreCase(text.trim());
   }
 
   private static boolean isFalse(Boolean verdict) {
@@ -701,6 +732,23 @@ public final class CallRecorder implements Dispatcher {
 
   private static String text(Extractor extractor, Object self, Object[] args, Object returned) {
     return extractor == null ? null : extractor.text(self, args, returned, null);
+  }
+
+  /**
+   * The exception's message, truncated. {@code getMessage()} may be the application's override and
+   * throw (a message formatted from state that is not there): then there is no message.
+   */
+  private static String messageOf(Throwable thrown) {
+    try {
+      return truncate(thrown.getMessage());
+    } catch (Throwable failure) {
+      String type = thrown.getClass().getName();
+      AgentLog.errorOnce(
+          "getMessage " + type,
+          type + ".getMessage() threw; its error message is recorded as null",
+          failure);
+      return null;
+    }
   }
 
   private static String truncate(String message) {

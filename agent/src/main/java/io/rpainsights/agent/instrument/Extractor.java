@@ -48,8 +48,23 @@ final class Extractor implements ExpressionProblems {
   }
 
   String text(Object self, Object[] args, Object returned, Throwable thrown) {
-    Object value = value(self, args, returned, thrown);
-    return value == null ? null : String.valueOf(value);
+    return textOf(value(self, args, returned, thrown));
+  }
+
+  /**
+   * The string form of a value this expression yielded. Its {@code toString()} is the application's
+   * code and may throw: then the text is null, reported like a getter that threw.
+   */
+  String textOf(Object value) {
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    try {
+      return String.valueOf(value);
+    } catch (Throwable failure) {
+      accessFailed(expression, value.getClass(), "toString()", failure);
+      return null;
+    }
   }
 
   @Override

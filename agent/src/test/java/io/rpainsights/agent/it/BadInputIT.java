@@ -2,6 +2,7 @@ package io.rpainsights.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rpainsights.itapp.HostileValuesApp;
 import io.rpainsights.itapp.OutcomesApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,6 +154,69 @@ class BadInputIT {
     try (StoreReader store = new StoreReader(db)) {
       assertThat(store.count("select count(*) from steps")).isEqualTo(18);
       assertThat(store.count("select count(*) from steps where action_type is not null")).isZero();
+    }
+  }
+
+  @Test
+  void valuesWhoseOwnMethodsThrowAreReportedAndEveryRecordIsStillStored() throws Exception {
+    Path config =
+        TestConfigs.write(
+            dir,
+            "hostile.yaml",
+            String.join(
+                "\n",
+                "collector: { flushIntervalMs: 100 }",
+                "resources: { enabled: false }",
+                "instrument:",
+                "  executions:",
+                "    - type: io.rpainsights.itapp.HostileValuesApp$Engine",
+                "      method: run",
+                "      workflowId: arg0",
+                "      status: return",
+                "  steps:",
+                "    - type: io.rpainsights.itapp.HostileValuesApp$Engine",
+                "      method: step",
+                "      nodeId: arg0",
+                "      success: return.ok",
+                "      error: return.detail",
+                ""));
+    Path db = dir.resolve("hostile.db");
+    ForkedJvm.Result reference = ForkedJvm.testApp(HostileValuesApp.class).run();
+    ForkedJvm.Result run =
+        ForkedJvm.testApp(HostileValuesApp.class)
+            .withAgent("config=" + config + ",store.path=" + db)
+            .run();
+
+    assertThat(run.exitCode).isEqualTo(reference.exitCode);
+    assertThat(run.stdout).isEqualTo(reference.stdout);
+    assertThat(run.stderr).doesNotContainPattern("(?m)^\\s+at [a-z]");
+    assertThat(run.agentLines())
+        .anySatisfy(line -> assertThat(line).contains("NodeRef.toString() threw"))
+        .anySatisfy(line -> assertThat(line).contains("Detail.toString() threw"))
+        .anySatisfy(line -> assertThat(line).contains("LazyMessageException.getMessage() threw"))
+        .anySatisfy(line -> assertThat(line).contains("'COMPLETED'", "none of success"));
+    try (StoreReader store = new StoreReader(db)) {
+      // The execution ended by the throwing exception is failed with its type, not left running
+      // until the agent's shutdown.
+      assertThat(
+              store.texts(
+                  "select workflow_id || ':' || status || ':' || coalesce(error_type, '-') || ':'"
+                      + " || coalesce(error_message, '-') from executions order by started_at"))
+          .containsExactly(
+              "plain:success:-:-",
+              "lazy-message:failed:io.rpainsights.itapp.HostileValuesApp$LazyMessageException:-");
+      // Every step of both, the one without a printable id and the nested one included.
+      for (String workflow : new String[] {"plain", "lazy-message"}) {
+        assertThat(
+                store.texts(
+                    "select coalesce(s.node_id, '?') || ':' || s.status || ':' ||"
+                        + " coalesce(s.error_message, '-') from steps s join executions e using"
+                        + " (execution_id) where e.workflow_id = '"
+                        + workflow
+                        + "' order by s.step_number"))
+            .containsExactly(
+                "a:success:-", "?:success:-", "c:success:-", "c-inner:success:-", "d:failed:-");
+      }
     }
   }
 }
