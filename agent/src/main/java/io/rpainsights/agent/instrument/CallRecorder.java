@@ -48,6 +48,13 @@ public final class CallRecorder implements Dispatcher {
   private final Set<ExecutionContext> open = ConcurrentHashMap.newKeySet();
   private final ThreadLocal<ThreadState> states = ThreadLocal.withInitial(ThreadState::new);
 
+  /**
+   * Set once the JVM's shutdown has begun (before the sweep of {@link #abandonOpenExecutions}):
+   * executions that start later — in an application's own shutdown hook — are not recorded, since
+   * the store is closing and could keep their start but not their end.
+   */
+  private volatile boolean closing;
+
   public CallRecorder(
       List<io.rpainsights.agent.config.Rule> rules, EventQueue queue, AgentHealth health) {
     this.rules = new CompiledRule[rules.size()];
@@ -163,18 +170,30 @@ public final class CallRecorder implements Dispatcher {
     long startNanos = System.nanoTime();
     String executionId = ids.next();
     boolean recorded =
-        queue.offer(
-            new ExecutionStarted(
-                executionId,
-                workflowId,
-                parent == null || !parent.recorded ? null : parent.executionId,
-                startedAt,
-                stepsTotal));
+        !closing
+            && queue.offer(
+                new ExecutionStarted(
+                    executionId,
+                    workflowId,
+                    parent == null || !parent.recorded ? null : parent.executionId,
+                    startedAt,
+                    stepsTotal));
     ExecutionContext execution =
         new ExecutionContext(
             executionId, workflowId, parent, recorded, startedAt, startNanos, stepsTotal);
     if (recorded) {
       open.add(execution);
+      // Shutdown sets closing, then sweeps the open set: if it began after the check above, its
+      // sweep may have missed this execution, so it is ended here as that sweep would have.
+      if (closing) {
+        abandon(execution);
+      }
+    } else if (closing) {
+      AgentLog.warnOnce(
+          "started while closing",
+          rule.description
+              + ": an execution started after the JVM's shutdown began (in a shutdown hook?);"
+              + " it is not stored");
     }
     return push(state, new ExecutionFrame(rule, state, identity, args, execution));
   }
@@ -651,15 +670,21 @@ public final class CallRecorder implements Dispatcher {
    * running} forever. Called once from the agent's shutdown hook.
    */
   public void abandonOpenExecutions() {
+    closing = true;
     for (ExecutionContext execution : open) {
-      emitAllPending(execution);
-      finish(
-          execution,
-          ExecutionFinished.FAILED,
-          (System.nanoTime() - execution.startNanos) / 1_000_000.0,
-          "AgentShutdown",
-          "the JVM shut down while the execution was running");
+      abandon(execution);
     }
+  }
+
+  /** Ends an execution that is still running at shutdown (finish() lets only one end count). */
+  private void abandon(ExecutionContext execution) {
+    emitAllPending(execution);
+    finish(
+        execution,
+        ExecutionFinished.FAILED,
+        (System.nanoTime() - execution.startNanos) / 1_000_000.0,
+        "AgentShutdown",
+        "the JVM shut down while the execution was running");
   }
 
   // ---- helpers

@@ -45,6 +45,28 @@ class ShutdownIT {
     assertInterruptedJobStored(db);
   }
 
+  @Test
+  void aJobInTheApplicationsShutdownHookNeverLeavesARunningRow() throws Exception {
+    // The application's hook and the agent's run side by side: the job starts before, during or
+    // after the agent's sweep of open executions, differently from run to run.
+    for (int run = 1; run <= 2; run++) {
+      Path db = dir.resolve("hook" + run + ".db");
+      ForkedJvm.Result result = app(db, "hook").run();
+      assertThat(result.exitCode).as(result.toString()).isZero();
+      try (StoreReader store = new StoreReader(db)) {
+        assertThat(store.texts("select workflow_id || ':' || status from executions"))
+            .as("run %d", run)
+            .contains("main:success")
+            .doesNotContain("cleanup:running");
+        assertThat(
+                store.count(
+                    "select count(*) from steps where execution_id not in"
+                        + " (select execution_id from executions)"))
+            .isZero();
+      }
+    }
+  }
+
   private static void assertInterruptedJobStored(Path db) throws Exception {
     try (StoreReader store = new StoreReader(db)) {
       assertThat(store.count("select count(*) from steps where status = 'success'")).isEqualTo(5);
