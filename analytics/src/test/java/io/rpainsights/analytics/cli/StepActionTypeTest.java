@@ -81,4 +81,16 @@ class StepActionTypeTest {
     assertThat(actionTypes("degradation", "--workflow", "w"))
         .containsExactlyInAnyOrderEntriesOf(Map.of("ocr", "ocr", "save", "db", "login", "ui"));
   }
+
+  @Test
+  void statsAndSuccessByStepNameTheSameActionType() throws Exception {
+    Map<String, String> expected = Map.of("ocr", "ocr", "save", "db", "login", "ui");
+    assertThat(actionTypes("stats", "--by", "step", "--workflow", "w"))
+        .containsExactlyInAnyOrderEntriesOf(expected);
+    assertThat(actionTypes("success", "--by", "step", "--workflow", "w"))
+        .containsExactlyInAnyOrderEntriesOf(expected);
+    // Over a long window, stats answers from the rollup: the same names.
+    assertThat(actionTypes("stats", "--by", "step", "--workflow", "w", "--since", "3d"))
+        .containsExactlyInAnyOrderEntriesOf(expected);
+  }
 }
