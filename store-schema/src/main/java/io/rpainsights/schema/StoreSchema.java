@@ -5,7 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The SQLite store's schema: the documented tables (DESIGN.md, "Database schema"), their indexes,
@@ -24,6 +27,69 @@ public final class StoreSchema {
   /** The tables of the documented interface, in the order readers usually need them. */
   public static final List<String> DOCUMENTED_TABLES =
       List.of("executions", "steps", "recoveries", "resources", "timers");
+
+  /**
+   * The documented columns of each documented table, as DESIGN.md lists them. Our additions (such
+   * as {@code timers.vals}) are not among them: a store written by another producer lacks them.
+   */
+  public static final Map<String, List<String>> DOCUMENTED_COLUMNS =
+      Map.of(
+          "executions",
+          List.of(
+              "execution_id",
+              "workflow_id",
+              "parent_execution_id",
+              "host",
+              "started_at",
+              "completed_at",
+              "duration_ms",
+              "status",
+              "steps_total",
+              "steps_completed",
+              "steps_failed",
+              "steps_recovered",
+              "error_type",
+              "error_message"),
+          "steps",
+          List.of(
+              "id",
+              "execution_id",
+              "workflow_id",
+              "node_id",
+              "action_type",
+              "step_number",
+              "started_at",
+              "duration_ms",
+              "status",
+              "error_type",
+              "error_message"),
+          "recoveries",
+          List.of(
+              "id",
+              "execution_id",
+              "workflow_id",
+              "node_id",
+              "strategy",
+              "success",
+              "started_at",
+              "duration_ms",
+              "error_message"),
+          "resources",
+          List.of(
+              "ts",
+              "host",
+              "process_cpu_pct",
+              "system_cpu_pct",
+              "process_rss_bytes",
+              "heap_used_bytes",
+              "system_mem_used_bytes",
+              "disk_read_bytes",
+              "disk_write_bytes",
+              "gpu_util_pct",
+              "gpu_mem_used_bytes",
+              "running_executions"),
+          "timers",
+          List.of("ts", "name", "labels", "duration_ms", "success", "error_type"));
 
   // The agent's own health, one row per agent run and reporting interval (an addition).
   private static final String CREATE_AGENT_HEALTH =
@@ -169,5 +235,32 @@ public final class StoreSchema {
    */
   public static boolean hasDocumentedTables(Connection connection) throws SQLException {
     return tableNames(connection).containsAll(DOCUMENTED_TABLES);
+  }
+
+  /**
+   * The documented columns that the store's documented tables lack, by table in {@link
+   * #DOCUMENTED_TABLES} order (tables with nothing missing, and tables that are absent altogether,
+   * are left out); empty for a complete store. Readers select documented columns by name, so a
+   * store without one cannot be read, whichever producer wrote it.
+   */
+  public static Map<String, List<String>> missingDocumentedColumns(Connection connection)
+      throws SQLException {
+    Map<String, List<String>> missing = new LinkedHashMap<>();
+    for (String table : DOCUMENTED_TABLES) {
+      // SQLite matches column names case-insensitively, so a producer's "Action_Type" will do.
+      List<String> present = new ArrayList<>();
+      for (String name : columnsOf(connection, table)) {
+        present.add(name.toLowerCase(Locale.ROOT));
+      }
+      if (present.isEmpty()) {
+        continue;
+      }
+      List<String> lacking = new ArrayList<>(DOCUMENTED_COLUMNS.get(table));
+      lacking.removeAll(present);
+      if (!lacking.isEmpty()) {
+        missing.put(table, List.copyOf(lacking));
+      }
+    }
+    return missing;
   }
 }

@@ -137,6 +137,25 @@ class StoreSchemaTest {
     }
   }
 
+  @Test
+  void documentedColumnsMatchWhatVersionOneCreatesAndMissingOnesAreNamed() throws Exception {
+    try (Connection c = open("cols.db")) {
+      StoreSchema.createOrMigrate(c);
+      assertThat(StoreSchema.missingDocumentedColumns(c)).isEmpty();
+      for (String table : StoreSchema.DOCUMENTED_TABLES) {
+        assertThat(columns(c, table)).containsAll(StoreSchema.DOCUMENTED_COLUMNS.get(table));
+      }
+      try (Statement s = c.createStatement()) {
+        s.execute("ALTER TABLE steps DROP COLUMN action_type");
+        s.execute("ALTER TABLE executions DROP COLUMN host");
+      }
+      assertThat(StoreSchema.missingDocumentedColumns(c))
+          .containsExactly(
+              java.util.Map.entry("executions", List.of("host")),
+              java.util.Map.entry("steps", List.of("action_type")));
+    }
+  }
+
   private static List<String> columns(Connection c, String table) throws Exception {
     List<String> names = new ArrayList<>();
     try (Statement s = c.createStatement();

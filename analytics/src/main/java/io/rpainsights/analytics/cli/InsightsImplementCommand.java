@@ -1,6 +1,7 @@
 package io.rpainsights.analytics.cli;
 
 import io.rpainsights.analytics.engine.Analytics;
+import io.rpainsights.analytics.engine.insight.Implementation;
 import io.rpainsights.analytics.report.Humanize;
 import io.rpainsights.analytics.report.Json;
 import io.rpainsights.analytics.store.ImplementedInsightRow;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
     description =
         "Records that an insight was acted on (in analytics_insights_implemented), with its"
             + " metric's current value; later 'insights' runs report the measured before/after"
-            + " impact.")
+            + " impact. Recorded once: running it again keeps the first record (a different"
+            + " --note is refused).")
 final class InsightsImplementCommand implements Callable<Integer> {
   private final CliContext context;
   @Spec CommandSpec spec;
@@ -51,11 +53,13 @@ final class InsightsImplementCommand implements Callable<Integer> {
           "--days must be between 1 and 3650");
     }
     try (Analytics analytics = db.open(context)) {
-      ImplementedInsightRow row = analytics.insights().implement(id, note, days);
+      Implementation done = analytics.insights().implement(id, note, days);
+      ImplementedInsightRow row = done.row();
       PrintWriter out = spec.commandLine().getOut();
       if (format.isTable()) {
         out.printf(
-            "Recorded: insight %s (%s) implemented at %s; before: %s = %s.%n"
+            (done.alreadyRecorded() ? "Already recorded (unchanged): " : "Recorded: ")
+                + "insight %s (%s) implemented at %s; before: %s = %s.%n"
                 + "Later 'rpa-insights insights' runs report the measured impact.%n",
             row.insightId(),
             row.title(),

@@ -85,7 +85,8 @@ final class RequestHandler implements HttpHandler {
       error(exchange, e.status(), e.getMessage());
     } catch (InvalidInputException e) {
       String m = String.valueOf(e.getMessage());
-      error(exchange, m.startsWith("unknown workflow") ? 404 : 400, oneLine(m));
+      boolean unknown = m.startsWith("unknown workflow") || m.startsWith("unknown node");
+      error(exchange, unknown ? 404 : 400, oneLine(m));
     } catch (IOException e) {
       // The client went away while we answered.
     } catch (RuntimeException e) {

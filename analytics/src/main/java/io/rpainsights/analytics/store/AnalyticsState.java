@@ -164,23 +164,26 @@ public final class AnalyticsState {
   }
 
   /**
-   * Records (or re-records) an implemented insight.
+   * Records an implemented insight unless one with its id is recorded already (the first record is
+   * never replaced: its time and value anchor the before/after measurement).
    *
+   * @return whether the row was written (false: a record with that id was there)
    * @throws InvalidInputException when the store cannot be written
    */
-  public void recordImplemented(ImplementedInsightRow row) {
+  public boolean recordImplemented(ImplementedInsightRow row) {
     if (!store.isWritable()) {
       throw new InvalidInputException(
           "cannot record the insight: " + store.path() + " is not writable");
     }
-    store.writeAnalytics(
+    return store.writeAnalytics(
         c -> {
           execute(c, IMPLEMENTED_DDL);
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "INSERT OR REPLACE INTO analytics_insights_implemented(insight_id, workflow_id,"
+                  "INSERT INTO analytics_insights_implemented(insight_id, workflow_id,"
                       + " node_id, category, subject, title, metric, before_value,"
-                      + " implemented_at, note) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                      + " implemented_at, note) VALUES (?,?,?,?,?,?,?,?,?,?)"
+                      + " ON CONFLICT(insight_id) DO NOTHING")) {
             ps.setString(1, row.insightId());
             ps.setString(2, row.workflowId());
             setNullable(ps, 3, row.nodeId());
@@ -191,9 +194,8 @@ public final class AnalyticsState {
             ps.setDouble(8, row.beforeValue());
             ps.setLong(9, row.implementedAt());
             setNullable(ps, 10, row.note());
-            ps.executeUpdate();
+            return ps.executeUpdate() == 1;
           }
-          return null;
         });
   }
 

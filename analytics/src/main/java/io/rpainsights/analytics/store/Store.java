@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -54,9 +55,11 @@ public final class Store implements AutoCloseable {
 
   /**
    * Opens {@code path} for analysis after checking that it is an RPA Insights store: it must exist
-   * and hold every documented table (any producer, any schema version ≥ 1, or none at all).
+   * and hold every documented table with every documented column (any producer, any schema version
+   * ≥ 1, or none at all). Columns and tables beyond the documented ones are optional.
    *
-   * @throws InvalidInputException when the file is missing, not SQLite, or not ours
+   * @throws InvalidInputException when the file is missing, not SQLite, not ours, or lacks a
+   *     documented column
    */
   public static Store open(Path path, StoreOptions options) {
     if (!Files.exists(path)) {
@@ -76,6 +79,11 @@ public final class Store implements AutoCloseable {
             path
                 + " is not an RPA Insights store: it lacks the table(s) "
                 + String.join(", ", missingTables(connection)));
+      }
+      Map<String, List<String>> missingColumns = StoreSchema.missingDocumentedColumns(connection);
+      if (!missingColumns.isEmpty()) {
+        throw new InvalidInputException(
+            path + " is not a complete RPA Insights store: " + describe(missingColumns));
       }
       return new Store(path, options, connection);
     } catch (SQLException e) {
@@ -275,6 +283,20 @@ public final class Store implements AutoCloseable {
     List<String> missing = new ArrayList<>(StoreSchema.DOCUMENTED_TABLES);
     missing.removeAll(present);
     return missing;
+  }
+
+  /** "table steps lacks the column action_type; table executions lacks the columns a, b". */
+  private static String describe(Map<String, List<String>> missingColumns) {
+    List<String> parts = new ArrayList<>();
+    missingColumns.forEach(
+        (table, columns) ->
+            parts.add(
+                "table "
+                    + table
+                    + " lacks the documented column"
+                    + (columns.size() > 1 ? "s " : " ")
+                    + String.join(", ", columns)));
+    return String.join("; ", parts);
   }
 
   static String firstLine(String message) {

@@ -111,6 +111,64 @@ public final class StoreReader {
     }
   }
 
+  /**
+   * Checks that {@code nodeId} names a step that {@code workflowId} has run at least once (at any
+   * time, so a known step with no runs in a window still answers with empty figures). The check
+   * stops at the first matching row; only an unknown step costs a pass over the workflow's steps,
+   * to name the known ones.
+   *
+   * @throws InvalidInputException naming the workflow's known steps when it has not
+   */
+  public void requireNode(String workflowId, String nodeId) {
+    requireWorkflow(workflowId);
+    boolean known =
+        store.cached(
+            List.of("node", workflowId, nodeId),
+            false,
+            0,
+            () ->
+                store.read(
+                    c -> {
+                      try (PreparedStatement ps =
+                              prepare(
+                                  c,
+                                  "SELECT 1 FROM steps WHERE workflow_id = ? AND node_id = ?"
+                                      + " LIMIT 1",
+                                  List.of(workflowId, nodeId));
+                          ResultSet rs = ps.executeQuery()) {
+                        return rs.next();
+                      }
+                    }));
+    if (known) {
+      return;
+    }
+    List<String> nodes =
+        store.read(
+            c -> {
+              List<String> ids = new ArrayList<>();
+              try (PreparedStatement ps =
+                      prepare(
+                          c,
+                          "SELECT DISTINCT node_id FROM steps WHERE workflow_id = ?"
+                              + " AND node_id IS NOT NULL ORDER BY 1",
+                          List.of(workflowId));
+                  ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  ids.add(rs.getString(1));
+                }
+              }
+              return ids;
+            });
+    String list =
+        nodes.isEmpty()
+            ? "the workflow has no steps"
+            : "known: "
+                + String.join(", ", nodes.size() > 10 ? nodes.subList(0, 10) : nodes)
+                + (nodes.size() > 10 ? ", … (" + nodes.size() + " in all)" : "");
+    throw new InvalidInputException(
+        "unknown node '" + nodeId + "' in workflow '" + workflowId + "' (" + list + ")");
+  }
+
   /** The workflows a query covers: the one it names (checked) or all of them. */
   public List<String> workflowsFor(String workflowIdOrNull) {
     if (workflowIdOrNull == null) {

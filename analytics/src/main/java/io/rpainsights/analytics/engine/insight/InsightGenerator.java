@@ -129,11 +129,21 @@ public final class InsightGenerator {
    * Records that the insight {@code id} was acted on, with its metric's current value as the
    * "before" of later measurements.
    *
-   * @throws InvalidInputException when no current or recorded insight has that id, or the store
-   *     cannot be written
+   * <p>The record is a fact with a moment: its time starts the "after" window and its value is the
+   * "before", so it is written once and never replaced (replacing it would restart the measurement
+   * against a "before" taken at another time). Running it again for a recorded insight is a no-op
+   * that returns the first record; with a different {@code note} it is refused rather than dropping
+   * the note without a word.
+   *
+   * @throws InvalidInputException when no current or recorded insight has that id, the insight is
+   *     already recorded with another note, or the store cannot be written
    */
-  public ImplementedInsightRow implement(String id, String note, int days) {
+  public Implementation implement(String id, String note, int days) {
     String wanted = id.trim().toLowerCase(java.util.Locale.ROOT);
+    ImplementedInsightRow previous = recorded(wanted);
+    if (previous != null) {
+      return alreadyRecorded(previous, note);
+    }
     Insight found = null;
     for (Insight i : compute(new InsightQuery(null, days), reader.workflows())) {
       if (i.id().equals(wanted)) {
@@ -148,11 +158,6 @@ public final class InsightGenerator {
     if (found.metricValue() == null) {
       throw new InvalidInputException("insight '" + id + "' has no measurable metric yet");
     }
-    ImplementedInsightRow previous =
-        state.implementedInsights().stream()
-            .filter(r -> r.insightId().equals(wanted))
-            .findFirst()
-            .orElse(null);
     ImplementedInsightRow row =
         new ImplementedInsightRow(
             found.id(),
@@ -162,11 +167,36 @@ public final class InsightGenerator {
             found.subject(),
             found.title(),
             found.metric(),
-            previous != null ? previous.beforeValue() : found.metricValue(),
+            found.metricValue(),
             clock.millis(),
             note);
-    state.recordImplemented(row);
-    return row;
+    if (!state.recordImplemented(row)) {
+      // Another process recorded it between our look and our write; its record stands.
+      return alreadyRecorded(recorded(wanted), note);
+    }
+    return new Implementation(row, false);
+  }
+
+  private ImplementedInsightRow recorded(String insightId) {
+    return state.implementedInsights().stream()
+        .filter(r -> r.insightId().equals(insightId))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static Implementation alreadyRecorded(ImplementedInsightRow previous, String note) {
+    if (note != null && !note.equals(previous.note())) {
+      throw new InvalidInputException(
+          "insight '"
+              + previous.insightId()
+              + "' was already recorded as implemented at "
+              + Instant.ofEpochMilli(previous.implementedAt())
+              + (previous.note() == null
+                  ? " without a note"
+                  : " with the note '" + previous.note() + "'")
+              + "; the first record is kept, so that its before/after measurement holds");
+    }
+    return new Implementation(previous, true);
   }
 
   /** The implemented insight's metric over the runs since it was marked. */

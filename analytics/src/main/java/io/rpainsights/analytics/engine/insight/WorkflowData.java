@@ -1,5 +1,6 @@
 package io.rpainsights.analytics.engine.insight;
 
+import io.rpainsights.analytics.engine.perf.ActionTally;
 import io.rpainsights.analytics.engine.stat.SortedMerge;
 import io.rpainsights.analytics.engine.stat.Summary;
 import io.rpainsights.analytics.store.RecoveryCount;
@@ -41,7 +42,7 @@ final class WorkflowData {
   static final class NodeData {
     final String nodeId;
     String actionType;
-    private long actionStart = Long.MAX_VALUE;
+    private final ActionTally actions = new ActionTally();
     long count;
     long completed;
     long failed;
@@ -66,15 +67,9 @@ final class WorkflowData {
       }
       stepNumberSum += g.stepNumberSum();
       g.errorTypes().forEach((k, v) -> errors.merge(k, v, Long::sum));
-      // The action type of the earliest run that has one (ties: the smaller name).
-      if (g.actionType() != null && g.count() > 0) {
-        long start = g.earliestStart();
-        if (start < actionStart
-            || (start == actionStart && g.actionType().compareTo(actionType) < 0)) {
-          actionStart = start;
-          actionType = g.actionType();
-        }
-      }
+      // The most frequent action type (ties: the smaller name), as the other commands name it.
+      actions.add(g.actionType(), g.count());
+      actionType = actions.mostFrequent();
     }
 
     /** Every duration, ascending. */

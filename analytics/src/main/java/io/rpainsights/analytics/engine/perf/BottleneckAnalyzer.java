@@ -8,6 +8,7 @@ import io.rpainsights.analytics.store.Window;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,19 +41,18 @@ public final class BottleneckAnalyzer {
   /** Every step of the workflow in the window, ranked (used by insights and reports). */
   public List<Bottleneck> compute(String workflowId, Window window, int top) {
     Map<String, Accumulator> byNode = new LinkedHashMap<>();
+    Map<String, ActionTally> actions = new HashMap<>();
     reader.steps(
         RowFilter.of(workflowId, window),
         Detail.TIMING,
         row -> {
+          String key = String.valueOf(row.nodeId());
           Accumulator acc =
-              byNode.computeIfAbsent(
-                  String.valueOf(row.nodeId()),
-                  k -> new Accumulator(workflowId, row.nodeId(), null));
-          if (acc.actionType == null) {
-            acc.actionType = row.actionType();
-          }
+              byNode.computeIfAbsent(key, k -> new Accumulator(workflowId, row.nodeId(), null));
+          actions.computeIfAbsent(key, k -> new ActionTally()).add(row.actionType());
           acc.add(row.durationMs(), row.completed());
         });
+    actions.forEach((node, tally) -> byNode.get(node).actionType = tally.mostFrequent());
     long[] executions = {0};
     reader.executions(RowFilter.of(workflowId, window), Detail.TIMING, row -> executions[0]++);
     double total = 0;

@@ -47,18 +47,20 @@ public final class DegradationDetector {
     Window current = Window.last(query.current(), now);
     Window baseline = Window.last(query.baseline(), current.since());
     Map<String, Node> nodes = new HashMap<>();
+    // Over every run in the window, failed ones too, as bottlenecks names a step's action type.
+    Map<String, ActionTally> actions = new HashMap<>();
     reader.steps(
         RowFilter.of(query.workflowId(), new Window(baseline.since(), current.until())),
         Detail.TIMING,
         row -> {
+          actions
+              .computeIfAbsent(String.valueOf(row.nodeId()), k -> new ActionTally())
+              .add(row.actionType());
           if (!row.completed()) {
             return;
           }
           Node node =
               nodes.computeIfAbsent(String.valueOf(row.nodeId()), k -> new Node(row.nodeId()));
-          if (node.actionType == null) {
-            node.actionType = row.actionType();
-          }
           node.stepNumberSum += row.stepNumber();
           node.rows++;
           if (Double.isFinite(row.durationMs())) {
@@ -76,7 +78,7 @@ public final class DegradationDetector {
           judge(
               query,
               node.nodeId,
-              node.actionType,
+              actions.get(String.valueOf(node.nodeId)).mostFrequent(),
               node.baseline.toArray(),
               node.current.toArray()));
     }
@@ -158,7 +160,6 @@ public final class DegradationDetector {
 
   private static final class Node {
     final String nodeId;
-    String actionType;
     long stepNumberSum;
     long rows;
     final DoubleList baseline = new DoubleList();

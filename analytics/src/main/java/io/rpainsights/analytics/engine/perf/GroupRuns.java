@@ -17,8 +17,7 @@ final class GroupRuns {
   long count;
   long succeeded;
   long stepNumberSum;
-  private String actionType;
-  private long actionStart = Long.MAX_VALUE;
+  private final ActionTally actions = new ActionTally();
   private final List<double[]> durations = new ArrayList<>();
 
   GroupRuns(String workflowId, String nodeId) {
@@ -32,21 +31,14 @@ final class GroupRuns {
       succeeded += g.count();
     }
     stepNumberSum += g.stepNumberSum();
-    // The action type of the earliest run that has one (ties: the smaller name), the same
-    // whichever order the groups arrive in.
-    if (g.actionType() != null && g.count() > 0) {
-      long start = g.earliestStart();
-      if (start < actionStart
-          || (start == actionStart && g.actionType().compareTo(actionType) < 0)) {
-        actionStart = start;
-        actionType = g.actionType();
-      }
-    }
+    // The most frequent action type (ties: the smaller name), as bottlenecks and degradation
+    // name it, the same whichever order the groups arrive in.
+    actions.add(g.actionType(), g.count());
     durations.addAll(g.knownDurationParts());
   }
 
   String actionType() {
-    return actionType;
+    return actions.mostFrequent();
   }
 
   Summary summary() {

@@ -25,7 +25,11 @@ public final class TrendAnalyzer {
   }
 
   public List<TrendPoint> trend(TrendQuery query) {
-    reader.requireWorkflow(query.workflowId());
+    if (query.nodeId() == null) {
+      reader.requireWorkflow(query.workflowId());
+    } else {
+      reader.requireNode(query.workflowId(), query.nodeId());
+    }
     return reader
         .store()
         .cached(

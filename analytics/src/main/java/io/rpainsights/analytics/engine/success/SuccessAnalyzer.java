@@ -1,5 +1,6 @@
 package io.rpainsights.analytics.engine.success;
 
+import io.rpainsights.analytics.engine.perf.ActionTally;
 import io.rpainsights.analytics.engine.stat.DoubleList;
 import io.rpainsights.analytics.engine.stat.Summary;
 import io.rpainsights.analytics.store.Detail;
@@ -144,7 +145,8 @@ public final class SuccessAnalyzer {
           long[] c = nodes.computeIfAbsent(key, k -> new long[5]);
           names
               .computeIfAbsent(key, k -> new NodeNames(r.workflowId(), r.nodeId()))
-              .offer(r.actionType(), r.startedAt());
+              .actions
+              .add(r.actionType());
           c[0]++;
           switch (r.status()) {
             case "success" -> c[1]++;
@@ -169,7 +171,7 @@ public final class SuccessAnalyzer {
           new StepSuccess(
               n.workflowId,
               n.nodeId,
-              n.actionType,
+              n.actions.mostFrequent(),
               c[0],
               c[1],
               c[2],
@@ -185,25 +187,11 @@ public final class SuccessAnalyzer {
   private static final class NodeNames {
     final String workflowId;
     final String nodeId;
-    String actionType;
-    long actionStart = Long.MAX_VALUE;
+    final ActionTally actions = new ActionTally();
 
     NodeNames(String workflowId, String nodeId) {
       this.workflowId = workflowId;
       this.nodeId = nodeId;
-    }
-
-    /**
-     * The action type of the earliest row that has one (ties: the smaller name), as {@code
-     * GroupRuns.add} picks it, so that rows with a NULL action do not decide it by read order.
-     */
-    void offer(String action, long startedAt) {
-      if (action != null
-          && (startedAt < actionStart
-              || (startedAt == actionStart && action.compareTo(actionType) < 0))) {
-        actionStart = startedAt;
-        actionType = action;
-      }
     }
   }
 

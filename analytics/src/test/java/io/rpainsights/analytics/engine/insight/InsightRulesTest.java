@@ -90,7 +90,7 @@ class InsightRulesTest {
       Insight b = find(a.insights().insights(new InsightQuery("w", 30)), "dominant-bottleneck");
       id = b.id();
       before = b.metricValue();
-      ImplementedInsightRow row = a.insights().implement(id, "cached OCR results", 30);
+      ImplementedInsightRow row = a.insights().implement(id, "cached OCR results", 30).row();
       assertThat(row.beforeValue()).isEqualTo(before);
       assertThat(row.implementedAt()).isEqualTo(StoreFixture.NOW.toEpochMilli());
     }

@@ -70,9 +70,9 @@ class SuccessAnalyzerTest {
   }
 
   @Test
-  void aStepsActionTypeIsTheEarliestNonNullOneAsInStats() {
+  void aStepsActionTypeIsTheMostFrequentNonNullOneAsInStats() {
     // Another producer wrote the earliest "scan" row without an action type; the later rows say
-    // "read". By hand: the action of the earliest row that has one is "read".
+    // "read". By hand: rows without an action type are not counted, so the most frequent is "read".
     Path mixed = dir.resolve("mixed.db");
     long t = ago(Duration.ofHours(5));
     try (StoreFixture f = StoreFixture.create(mixed)) {
