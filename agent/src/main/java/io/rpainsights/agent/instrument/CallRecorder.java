@@ -699,12 +699,15 @@ public final class CallRecorder implements Dispatcher {
   }
 
   /**
-   * DESIGN "one call, one record": the same rule re-entered with the same identity, nothing
-   * between.
+   * DESIGN "one call, one record": the same rule re-entered with the same identity, nothing between
+   * (no frame and no timer).
    */
   private static boolean isSameRecord(ThreadState state, CompiledRule rule, Object identity) {
     Frame top = state.top;
-    return top != null && top.rule == rule && sameIdentity(top.identity, identity);
+    return top != null
+        && top.rule == rule
+        && top.timerAtPush == state.topTimer
+        && sameIdentity(top.identity, identity);
   }
 
   /** The application's equals(); one that throws makes two different records. */
@@ -718,6 +721,7 @@ public final class CallRecorder implements Dispatcher {
 
   private static Frame push(ThreadState state, Frame frame) {
     frame.parent = state.top;
+    frame.timerAtPush = state.topTimer;
     state.top = frame;
     return frame;
   }

@@ -34,6 +34,12 @@ abstract class Frame {
   /** The enclosing frame on this thread when this one was pushed. */
   Frame parent;
 
+  /**
+   * The innermost open timer when this frame was pushed: a timer opened since is a record between
+   * this call and a re-entry of its rule, which then is a record of its own.
+   */
+  TimerFrame timerAtPush;
+
   /** A frame whose call is set later, by {@link #set}. */
   Frame(ThreadState state) {
     this.state = state;

@@ -42,6 +42,7 @@ final class StepFrame extends Frame {
   /** Drops what a spare frame would otherwise keep alive until its thread's next step. */
   void clear() {
     parent = null;
+    timerAtPush = null;
     identity = null;
     args = null;
     firstArgument = null;

@@ -3,6 +3,7 @@ package io.rpainsights.agent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rpainsights.itapp.OutcomesApp;
+import io.rpainsights.itapp.TimedDelegationApp;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -159,6 +160,36 @@ class OutcomeRulesIT {
   @Test
   void anOverloadAndAnOverrideDelegatingToTheSameRuleAreOneStep() throws Exception {
     assertThat(stepStatuses("overload")).isEqualTo("o:success");
+  }
+
+  @Test
+  void aTimerOpenedInBetweenKeepsADelegatingCallItsOwnStep() throws Exception {
+    Path timedDb = dir.resolve("timed.db");
+    Path config =
+        TestConfigs.write(
+            dir,
+            "timed.yaml",
+            TestConfigs.MINI_ENGINE
+                + String.join(
+                    "\n",
+                    "  timers:",
+                    "    - type: io.rpainsights.itapp.TimedDelegationApp$AuditingEngine",
+                    "      method: audit",
+                    "      name: audit",
+                    ""));
+    ForkedJvm.Result timed =
+        ForkedJvm.testApp(TimedDelegationApp.class)
+            .withAgent("config=" + config + ",store.path=" + timedDb)
+            .run();
+    assertThat(timed.exitCode).as(timed.toString()).isZero();
+    try (StoreReader store = new StoreReader(timedDb)) {
+      assertThat(store.count("select count(*) from timers where name = 'audit'")).isEqualTo(1);
+      assertThat(
+              store.texts(
+                  "select workflow_id || ':' || count(*) from steps group by workflow_id"
+                      + " order by workflow_id"))
+          .containsExactly("audited:2", "plain:1");
+    }
   }
 
   @Test
