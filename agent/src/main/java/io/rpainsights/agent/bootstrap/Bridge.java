@@ -27,6 +27,11 @@ public final class Bridge {
     return true;
   }
 
+  /** Gives the claim back after a start that installed nothing (a config error, disabled). */
+  public static synchronized void releaseInstallation() {
+    installed = false;
+  }
+
   public static void setDispatcher(Dispatcher newDispatcher) {
     dispatcher = newDispatcher;
   }

@@ -18,10 +18,19 @@ import net.bytebuddy.ClassFileVersion;
  */
 public final class AgentStarter {
 
+  /**
+   * The system property, set to the agent's version once it runs, by which {@code attach} tells
+   * from outside whether the agent is active in a JVM (Elastic's agent marks itself the same way).
+   * Not under {@code rpa.insights.}, which names config overrides.
+   */
+  static final String ACTIVE_PROPERTY = "io.rpainsights.agent.active";
+
   private AgentStarter() {}
 
   public static void start(
       String agentArguments, Instrumentation instrumentation, boolean attached, File agentJar) {
+    boolean claimed = false;
+    boolean runtimeStarting = false;
     try {
       if (!bridgeIsInstalled()) {
         BridgeInstaller.install(instrumentation, agentJar);
@@ -30,6 +39,7 @@ public final class AgentStarter {
         AgentLog.warn("the agent is already active in this JVM; this second start is ignored");
         return;
       }
+      claimed = true;
       ConfigLoader.Result loaded =
           ConfigLoader.load(
               agentArguments,
@@ -50,10 +60,29 @@ public final class AgentStarter {
         return;
       }
       warnIfJavaIsTooNew();
-      new AgentRuntime(config, version(agentJar)).start(instrumentation, attached);
+      String version = version(agentJar);
+      AgentRuntime runtime = new AgentRuntime(config, version);
+      runtimeStarting = true;
+      runtime.start(instrumentation, attached);
+      System.setProperty(ACTIVE_PROPERTY, version);
     } catch (Throwable error) {
       AgentLog.error(
           "the agent could not start and is inactive; the application runs without it", error);
+    } finally {
+      // Nothing is installed until the runtime starts: a start that stopped before (a config
+      // error, enabled: false) gives the JVM back, so that a later attach with a fixed config
+      // works.
+      if (claimed && !runtimeStarting) {
+        releaseClaim();
+      }
+    }
+  }
+
+  private static void releaseClaim() {
+    try {
+      Bridge.releaseInstallation();
+    } catch (Throwable olderBridge) {
+      // A bridge of an older agent jar, already in this JVM, cannot give the claim back.
     }
   }
 

@@ -1,12 +1,18 @@
 package io.rpainsights.agent.core;
 
 import java.io.File;
+import java.util.Properties;
 import net.bytebuddy.agent.ByteBuddyAgent;
 
 /**
  * {@code java -jar rpa-insights-agent.jar attach PID [key=value,...]}: loads the agent into a
  * running JVM (its {@code agentmain}); the argument string is the same as after {@code
  * -javaagent:rpa-insights-agent.jar=}.
+ *
+ * <p>The target's stderr is where the agent explains itself, and the user running {@code attach}
+ * often cannot see it; so the command reads the target's {@link AgentStarter#ACTIVE_PROPERTY}
+ * before and after loading the agent and says plainly whether it was already active, became active,
+ * or did not start (exit code 1).
  */
 public final class AttachCommand {
 
@@ -35,6 +41,16 @@ public final class AttachCommand {
     }
     String pid = arguments[1];
     String agentArguments = arguments.length == 3 ? arguments[2] : null;
+    String activeBefore = activeVersion(TargetJvm.systemProperties(pid));
+    if (activeBefore != null) {
+      System.out.println(
+          "[rpa-insights] the agent ("
+              + activeBefore
+              + ") is already active in JVM "
+              + pid
+              + "; nothing was changed (its config applies until that JVM restarts)");
+      return 0;
+    }
     try {
       ByteBuddyAgent.attach(agentJar, pid, agentArguments);
     } catch (RuntimeException e) {
@@ -42,7 +58,21 @@ public final class AttachCommand {
       System.err.println("[rpa-insights] could not attach to JVM " + pid + ": " + cause);
       return 1;
     }
+    Properties after = TargetJvm.systemProperties(pid);
+    if (after != null && activeVersion(after) == null) {
+      // agentmain has returned by now: the start failed or the config disables the agent.
+      System.err.println(
+          "[rpa-insights] loaded into JVM "
+              + pid
+              + ", but the agent did not start there: its stderr says why (a config problem,"
+              + " or enabled: false); fix it and attach again");
+      return 1;
+    }
     System.out.println("[rpa-insights] attached to JVM " + pid);
     return 0;
+  }
+
+  private static String activeVersion(Properties properties) {
+    return properties == null ? null : properties.getProperty(AgentStarter.ACTIVE_PROPERTY);
   }
 }

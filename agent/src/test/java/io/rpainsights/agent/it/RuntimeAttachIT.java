@@ -95,11 +95,58 @@ class RuntimeAttachIT {
                   "config=" + ForkedJvm.SAMPLE_CONFIG.toAbsolutePath() + ",store.path=" + db)
               .run();
       assertThat(attach.exitCode).as(attach.toString()).isZero();
+      assertThat(attach.stdout).contains("already active in JVM " + sample.pid());
       assertThat(sample.waitFor(180, TimeUnit.SECONDS)).isTrue();
-      assertThat(Files.readString(err)).contains("already active");
       ForkedJvm.Result run =
           new ForkedJvm.Result(sample.exitValue(), Files.readString(out), Files.readString(err));
       SampleEndToEndIT.assertStoreMatchesSummary(run, db);
+    } finally {
+      sample.destroyForcibly();
+    }
+  }
+
+  @Test
+  void anAttachThatCouldNotStartSaysSoAndALaterAttachWithAFixedConfigWorks() throws Exception {
+    Path out = dir.resolve("retry.out");
+    Process sample =
+        ForkedJvm.jar(
+                ForkedJvm.SAMPLE_JAR,
+                "--runs",
+                "300",
+                "--threads",
+                "1",
+                "--pause-ms",
+                "20",
+                "--seed",
+                "5")
+            .start(out, dir.resolve("retry.err"));
+    try {
+      Path db = dir.resolve("retry.db");
+      ForkedJvm.Result broken =
+          ForkedJvm.jar(
+                  ForkedJvm.AGENT_JAR,
+                  "attach",
+                  String.valueOf(sample.pid()),
+                  "config=" + dir.resolve("no-such-config.yaml") + ",store.path=" + db)
+              .run();
+      assertThat(broken.exitCode).as(broken.toString()).isEqualTo(1);
+      assertThat(broken.stderr).contains("did not start");
+      assertThat(Files.readString(dir.resolve("retry.err"))).contains("not found");
+
+      ForkedJvm.Result fixed =
+          ForkedJvm.jar(
+                  ForkedJvm.AGENT_JAR,
+                  "attach",
+                  String.valueOf(sample.pid()),
+                  "config=" + ForkedJvm.SAMPLE_CONFIG.toAbsolutePath() + ",store.path=" + db)
+              .run();
+      assertThat(fixed.exitCode).as(fixed.toString()).isZero();
+      assertThat(fixed.stdout).contains("attached to JVM " + sample.pid());
+      assertThat(sample.waitFor(180, TimeUnit.SECONDS)).isTrue();
+      try (StoreReader store = new StoreReader(db)) {
+        assertThat(store.count("select count(*) from executions where status <> 'running'"))
+            .isPositive();
+      }
     } finally {
       sample.destroyForcibly();
     }
