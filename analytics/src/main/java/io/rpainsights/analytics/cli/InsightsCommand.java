@@ -6,6 +6,7 @@ import io.rpainsights.analytics.engine.insight.InsightQuery;
 import io.rpainsights.analytics.engine.insight.MeasuredImpact;
 import io.rpainsights.analytics.report.Humanize;
 import io.rpainsights.analytics.report.Views;
+import io.rpainsights.analytics.store.InvalidInputException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,9 @@ final class InsightsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (top < 0) {
+      throw new InvalidInputException("--top must be at least 1 (or 0, the default, for all)");
+    }
     if (db == null) {
       throw new io.rpainsights.analytics.store.InvalidInputException(
           "missing required option '--db=FILE'");

@@ -101,6 +101,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    refuseToOverwriteTheStore(out, db.db);
     ReportData data;
     try (Analytics analytics = db.open(context)) {
       data =
@@ -134,6 +135,44 @@ final class ReportCommand implements Callable<Integer> {
             data.summary().anomalies());
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  /**
+   * A report written over the store (or its WAL, shared-memory or journal file) would replace the
+   * user's data with the report: refused before anything is read or written.
+   */
+  static void refuseToOverwriteTheStore(Path target, Path store) {
+    Path storeFile = canonical(store);
+    Path targetFile = canonical(target);
+    for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+      if (targetFile.equals(storeFile.resolveSibling(storeFile.getFileName() + suffix))) {
+        throw new InvalidInputException(
+            "--out "
+                + target
+                + (suffix.isEmpty()
+                    ? " is the store itself"
+                    : " is the store's " + suffix + " file")
+                + ": writing the report there would destroy the data; choose another file");
+      }
+    }
+  }
+
+  /** The real path where the file exists (links resolved), else the absolute normalised path. */
+  private static Path canonical(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    try {
+      return absolute.toRealPath();
+    } catch (IOException | SecurityException missing) {
+      Path parent = absolute.getParent();
+      if (parent != null && Files.isDirectory(parent)) {
+        try {
+          return parent.toRealPath().resolve(absolute.getFileName());
+        } catch (IOException | SecurityException unreadable) {
+          return absolute;
+        }
+      }
+      return absolute;
+    }
   }
 
   /** Writes through a temporary file and a rename, so a reader never sees half a report. */

@@ -15,6 +15,7 @@ import io.rpainsights.analytics.report.Json;
 import io.rpainsights.analytics.report.TextTable;
 import io.rpainsights.analytics.report.Views;
 import io.rpainsights.analytics.store.Durations;
+import io.rpainsights.analytics.store.InvalidInputException;
 import io.rpainsights.analytics.store.TimeRange;
 import io.rpainsights.analytics.store.TimeSpec;
 import java.io.PrintWriter;
@@ -102,6 +103,9 @@ final class SummaryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (top < 1) {
+      throw new InvalidInputException("--top must be at least 1");
+    }
     Summary s;
     try (Analytics a = db.open(context)) {
       List<StatsRow> stats =

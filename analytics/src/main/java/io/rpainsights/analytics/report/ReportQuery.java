@@ -24,8 +24,8 @@ public record ReportQuery(
     if (range == null) {
       range = TimeRange.last(Duration.ofDays(7));
     }
-    if (insightDays < 1) {
-      insightDays = 30;
+    if (insightDays < 1 || insightDays > 3650) {
+      throw new InvalidInputException("--days must be between 1 and 3650");
     }
     if (current != null && (current.isNegative() || current.isZero())) {
       throw new InvalidInputException("--current must be longer than 0");

@@ -8,6 +8,7 @@ import io.rpainsights.analytics.generate.HistoryGenerator;
 import io.rpainsights.analytics.report.Json;
 import io.rpainsights.analytics.testing.CliRun;
 import io.rpainsights.analytics.testing.StoreFixture;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -147,6 +149,56 @@ class QueryCommandsTest {
     args.add("--db");
     args.add(db);
     StatsCommandTest.assertBadInput(CliRun.run(args.toArray(String[]::new)), "unknown workflow");
+  }
+
+  static Stream<Arguments> outOfRangeNumbers() {
+    String w = "invoice-processing";
+    return Stream.of(
+        Arguments.of(List.of("summary", "--top", "-1"), "--top must be at least 1"),
+        Arguments.of(List.of("summary", "--top", "0"), "--top must be at least 1"),
+        Arguments.of(List.of("insights", "--top", "-1"), "--top must be at least 1"),
+        Arguments.of(
+            List.of("degradation", "--workflow", w, "--min-change", "NaN"), "--min-change"),
+        Arguments.of(
+            List.of("degradation", "--workflow", w, "--min-change", "Infinity"), "--min-change"),
+        Arguments.of(
+            List.of("degradation", "--workflow", w, "--min-delta-ms", "NaN"), "--min-delta-ms"),
+        Arguments.of(List.of("report", "--format", "json", "--days", "0"), "--days must be"),
+        Arguments.of(List.of("report", "--format", "json", "--days", "-3"), "--days must be"),
+        Arguments.of(List.of("report", "--format", "json", "--days", "99999"), "--days must be"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("outOfRangeNumbers")
+  void anOutOfRangeNumberIsBadInputNotADefaultOrACrash(List<String> command, String message) {
+    List<String> args = new ArrayList<>(command);
+    args.addAll(List.of("--db", db));
+    if (command.get(0).equals("report")) {
+      args.addAll(List.of("--out", dir.resolve("never-written.json").toString()));
+    }
+    StatsCommandTest.assertBadInput(CliRun.run(args.toArray(String[]::new)), message);
+    assertThat(dir.resolve("never-written.json")).doesNotExist();
+  }
+
+  @Test
+  void aReportIsNeverWrittenOverTheStoreOrItsWal() throws Exception {
+    Path store = dir.resolve("kept.db");
+    Files.copy(Path.of(db), store);
+    Path link = dir.resolve("link-to-kept.db");
+    Files.createSymbolicLink(link, store);
+    byte[] before = Files.readAllBytes(store);
+    for (String out :
+        List.of(
+            store.toString(),
+            dir.resolve(".").resolve("kept.db").toString(),
+            link.toString(),
+            store + "-wal")) {
+      CliRun r = CliRun.run("report", "--db", store.toString(), "--format", "json", "--out", out);
+      StatsCommandTest.assertBadInput(r, "is the store");
+    }
+    assertThat(Files.readAllBytes(store)).isEqualTo(before);
+    assertThat(Path.of(store + "-wal")).doesNotExist();
+    assertThat(CliRun.run("stats", "--db", link.toString()).exitCode()).isZero();
   }
 
   static CliRun run(List<String> command, String format) {

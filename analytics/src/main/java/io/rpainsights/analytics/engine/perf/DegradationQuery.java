@@ -33,8 +33,12 @@ public record DegradationQuery(
     if (!(alpha > 0 && alpha < 1)) {
       throw new InvalidInputException("--alpha must be between 0 and 1");
     }
-    if (minChangePct < 0 || minDeltaMs < 0) {
-      throw new InvalidInputException("minimum changes must not be negative");
+    // Written so that NaN fails too: a NaN threshold would silently call every slowdown too small.
+    if (!(minChangePct >= 0 && minChangePct < Double.POSITIVE_INFINITY)) {
+      throw new InvalidInputException("--min-change must be a number of percent, 0 or more");
+    }
+    if (!(minDeltaMs >= 0 && minDeltaMs < Double.POSITIVE_INFINITY)) {
+      throw new InvalidInputException("--min-delta-ms must be a number of milliseconds, 0 or more");
     }
     if (minSamples < 2) {
       throw new InvalidInputException("--min-samples must be at least 2");
