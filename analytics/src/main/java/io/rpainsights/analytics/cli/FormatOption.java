@@ -36,4 +36,8 @@ final class FormatOption {
   boolean isTable() {
     return format == Format.table;
   }
+
+  boolean isJson() {
+    return format == Format.json;
+  }
 }

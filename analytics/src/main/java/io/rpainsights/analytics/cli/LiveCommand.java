@@ -3,6 +3,7 @@ package io.rpainsights.analytics.cli;
 import io.rpainsights.analytics.engine.Analytics;
 import io.rpainsights.analytics.engine.live.LiveExecution;
 import io.rpainsights.analytics.report.Humanize;
+import io.rpainsights.analytics.report.Json;
 import io.rpainsights.analytics.report.Views;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Running executions with steps done, progress and an ETA (p25–p75 range) from the"
           + " workflow's recent per-step medians.",
-      "With --follow the table refreshes in place until Ctrl-C."
+      "With --follow the table refreshes in place until Ctrl-C; --format json then prints one"
+          + " compact array per refresh, one per line (JSON Lines)."
     })
 final class LiveCommand implements Callable<Integer> {
   private static final String CLEAR_HOME = "\u001b[H\u001b[2J";
@@ -66,7 +68,14 @@ final class LiveCommand implements Callable<Integer> {
                   + " running (Ctrl-C to stop)");
           out.println();
         }
-        format.print(out, Views.live(), running);
+        if (follow && format.isJson()) {
+          // One compact array per line (JSON Lines): a stream a reader can parse refresh by
+          // refresh.
+          out.println(Json.writeCompact(running));
+          out.flush();
+        } else {
+          format.print(out, Views.live(), running);
+        }
         n++;
         if (follow && (iterations == 0 || n < iterations)) {
           Thread.sleep(interval.toMillis());
