@@ -132,6 +132,8 @@ public final class SqliteStore implements EventSink {
           + " heap_used_bytes, system_mem_used_bytes, disk_read_bytes, disk_write_bytes,"
           + " gpu_util_pct, gpu_mem_used_bytes, running_executions) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
 
+  private static final long HEALTH_REPEAT_MS = 1_000;
+
   private static final String INSERT_HEALTH =
       "INSERT INTO agent_health(ts, host, pid, agent_started_at, events_recorded,"
           + " events_dropped, unattributed, extractor_errors, write_errors, queue_depth)"
@@ -168,6 +170,10 @@ public final class SqliteStore implements EventSink {
   private final PreparedStatement upsertFinish;
   private final PreparedStatement addLateSteps;
   private final List<PreparedStatement> statements;
+
+  // The last agent_health row written (only touched under the monitor).
+  private long[] lastHealthFigures;
+  private long lastHealthAt;
 
   // Per-batch scratch, reused (only touched under the monitor).
   private final List<ExecutionStarted> starts = new ArrayList<>();
@@ -707,23 +713,36 @@ public final class SqliteStore implements EventSink {
 
   /**
    * Appends one {@code agent_health} row: the cumulative counters, this process, the agent's start
-   * and the queue depth now.
+   * and the queue depth now. A row that would repeat the previous one's figures within {@value
+   * #HEALTH_REPEAT_MS} ms is left out: the shutdown row often follows the last batch's periodic one
+   * at once, and two identical rows would read as two reports.
    */
   public synchronized void writeHealth(long agentStartedAt, int queueDepth) throws SQLException {
     ensureOpen();
+    long now = System.currentTimeMillis();
+    long[] figures = {
+      agentStartedAt,
+      health.written(),
+      health.dropped(),
+      health.unattributedCount(),
+      health.extractorErrors(),
+      health.writeErrors(),
+      queueDepth
+    };
+    if (Arrays.equals(figures, lastHealthFigures) && now - lastHealthAt < HEALTH_REPEAT_MS) {
+      return;
+    }
     try (PreparedStatement ps = connection.prepareStatement(INSERT_HEALTH)) {
-      ps.setLong(1, System.currentTimeMillis());
+      ps.setLong(1, now);
       ps.setString(2, host);
       ps.setLong(3, ProcessHandle.current().pid());
-      ps.setLong(4, agentStartedAt);
-      ps.setLong(5, health.written());
-      ps.setLong(6, health.dropped());
-      ps.setLong(7, health.unattributedCount());
-      ps.setLong(8, health.extractorErrors());
-      ps.setLong(9, health.writeErrors());
-      ps.setInt(10, queueDepth);
+      for (int i = 0; i < figures.length; i++) {
+        ps.setLong(4 + i, figures[i]);
+      }
       ps.executeUpdate();
       connection.commit();
+      lastHealthFigures = figures;
+      lastHealthAt = now;
     } catch (SQLException | RuntimeException e) {
       rollback(e);
       throw e;

@@ -526,6 +526,22 @@ class SqliteStoreTest {
   }
 
   @Test
+  void aHealthRowThatWouldRepeatThePreviousOneAtOnceIsLeftOut() throws Exception {
+    SqliteStore store = open();
+    store.accept(List.of(step("e1", 1, StepRecord.SUCCESS, false)));
+
+    store.writeHealth(T0, 0); // the last batch's periodic row
+    store.writeHealth(T0, 0); // the shutdown row, the same figures a moment later
+    assertThat(query("SELECT * FROM agent_health")).hasSize(1);
+
+    health.eventDropped();
+    store.writeHealth(T0, 0);
+    assertThat(query("SELECT events_dropped FROM agent_health ORDER BY rowid"))
+        .extracting(r -> ((Number) r.get("events_dropped")).longValue())
+        .containsExactly(0L, 1L);
+  }
+
+  @Test
   void closeCheckpointsTheWalIntoTheFileAndAReopenAppends() throws Exception {
     SqliteStore store = SqliteStore.open(file, "host-a", health);
     store.accept(List.of(step("e1", 1, StepRecord.SUCCESS, false)));
