@@ -88,6 +88,9 @@ public final class LiveTracker {
     int done = Math.max(r.stepsDone(), r.lastStepNumber());
     long stepStart = r.lastStepEndedAt() != null ? r.lastStepEndedAt() : r.startedAt();
     double inProgress = Math.max(0, nowMs - stepStart);
+    // A writer whose clock runs ahead of ours can report a step that starts "in the future": the
+    // estimate then counts from that start, so an ETA never falls before the execution began.
+    long from = Math.max(nowMs, stepStart);
     double[] remaining = new double[3];
     int steps = 0;
     for (int position = done + 1; position <= total; position++) {
@@ -126,9 +129,9 @@ public final class LiveTracker {
         r.stepsDone(),
         total,
         progress,
-        Instant.ofEpochMilli(nowMs + Math.round(remaining[1])),
-        Instant.ofEpochMilli(nowMs + Math.round(remaining[0])),
-        Instant.ofEpochMilli(nowMs + Math.round(remaining[2])),
+        Instant.ofEpochMilli(from + Math.round(remaining[1])),
+        Instant.ofEpochMilli(from + Math.round(remaining[0])),
+        Instant.ofEpochMilli(from + Math.round(remaining[2])),
         basis);
   }
 }

@@ -66,4 +66,28 @@ class LiveTrackerTest {
       assertThat(fresh.basis()).startsWith("no estimate");
     }
   }
+
+  @Test
+  void anExecutionFromAHostWhoseClockRunsAheadGetsNoEtaBeforeItsStart() {
+    Path db = dir.resolve("skew.db");
+    try (StoreFixture f = StoreFixture.create(db)) {
+      for (int i = 0; i < 3; i++) {
+        long t = ago(Duration.ofHours(2 + i));
+        String id = "h" + i;
+        f.execution(id, "w", t, 300.0, "success")
+            .step(id, "w", "a", "click", 1, t, 100, "success", null)
+            .step(id, "w", "b", "type", 2, t + 100, 200, "success", null);
+      }
+      // Its host's clock is 10 s ahead of ours.
+      long start = StoreFixture.NOW.toEpochMilli() + 10_000;
+      f.execution("ahead", "w", "h", start, null, "running", 2, null);
+    }
+    try (Analytics a = Analytics.open(db, StoreFixture.CLOCK)) {
+      LiveExecution ahead = a.live().running().get(0);
+      assertThat(ahead.elapsedMs()).isZero();
+      assertThat(ahead.etaLowAt()).isAfterOrEqualTo(ahead.startedAt());
+      assertThat(ahead.etaAt().toEpochMilli())
+          .isEqualTo(ahead.startedAt().toEpochMilli() + 100 + 200);
+    }
+  }
 }
