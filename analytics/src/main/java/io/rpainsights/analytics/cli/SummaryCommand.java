@@ -95,7 +95,8 @@ final class SummaryCommand implements Callable<Integer> {
       List<StatsRow> stats,
       List<Insight> insights,
       List<StepDegradation> degradation,
-      List<Anomaly> anomalies) {}
+      List<Anomaly> anomalies,
+      boolean synthetic) {}
 
   SummaryCommand(CliContext context) {
     this.context = context;
@@ -127,12 +128,19 @@ final class SummaryCommand implements Callable<Integer> {
                       null, TimeRange.since(anomaliesSince), 2.0, null, anomalyBaseline, 3, null));
       s =
           new Summary(
-              stats, insights.subList(0, Math.min(top, insights.size())), degraded, anomalies);
+              stats,
+              insights.subList(0, Math.min(top, insights.size())),
+              degraded,
+              anomalies,
+              "true".equals(a.state().meta().get("synthetic")));
     }
     PrintWriter out = spec.commandLine().getOut();
     switch (format.format) {
       case json -> out.println(Json.write(s));
       case csv -> {
+        if (s.synthetic()) {
+          out.print("# synthetic data (written by generate)\r\n");
+        }
         out.print("# stats\r\n");
         CsvTable.render(Views.stats(GroupBy.WORKFLOW), s.stats(), out);
         out.print("\r\n# insights\r\n");
@@ -143,6 +151,10 @@ final class SummaryCommand implements Callable<Integer> {
         CsvTable.render(Views.anomalies(), s.anomalies(), out);
       }
       case table -> {
+        if (s.synthetic()) {
+          out.println("Synthetic data: this store was written by `generate`, not by the agent.");
+          out.println();
+        }
         out.println("Statistics per workflow");
         TextTable.render(Views.stats(GroupBy.WORKFLOW), s.stats(), out);
         out.println();

@@ -84,6 +84,38 @@ class SummaryCommandTest {
     assertThat(csv.out()).contains("# stats").contains("# insights").contains("# degradation");
   }
 
+  @Test
+  void saysWhenTheStoreIsSyntheticAndOnlyThen() throws Exception {
+    CliRun table = CliRun.run(concat(new String[] {"summary", "--db", db}, DEMO_WINDOWS));
+    assertThat(table.outLines()[0]).startsWith("Synthetic data");
+    JsonNode json =
+        Json.mapper()
+            .readTree(
+                CliRun.run(
+                        concat(
+                            new String[] {"summary", "--db", db, "--format", "json"}, DEMO_WINDOWS))
+                    .out());
+    assertThat(json.get("synthetic").asBoolean()).isTrue();
+    CliRun csv =
+        CliRun.run(concat(new String[] {"summary", "--db", db, "--format", "csv"}, DEMO_WINDOWS));
+    assertThat(csv.outLines()[0]).startsWith("# synthetic data");
+
+    Path captured = dir.resolve("captured.db");
+    try (StoreFixture f = StoreFixture.create(captured)) {
+      f.execution("e1", "w", StoreFixture.ago(Duration.ofMinutes(3)), 100.0, "success");
+    }
+    CliRun real = CliRun.run("summary", "--db", captured.toString());
+    assertThat(real.exitCode()).as(real.err()).isZero();
+    assertThat(real.out()).doesNotContain("ynthetic");
+    assertThat(
+            Json.mapper()
+                .readTree(
+                    CliRun.run("summary", "--db", captured.toString(), "--format", "json").out())
+                .get("synthetic")
+                .asBoolean())
+        .isFalse();
+  }
+
   private static String[] concat(String[] a, String[] b) {
     String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, r, a.length, b.length);
