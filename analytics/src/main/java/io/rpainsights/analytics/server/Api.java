@@ -45,6 +45,15 @@ final class Api {
     return analytics.stats().stats(new StatsQuery(null, window(p, "7d"), GroupBy.WORKFLOW, null));
   }
 
+  /** What the dashboard says about the store itself. */
+  record StoreInfo(boolean synthetic) {}
+
+  /** {@code GET /api/store}: whether the store holds synthetic data (written by generate). */
+  Object store(QueryParams p) {
+    p.allowOnly();
+    return new StoreInfo("true".equals(analytics.state().meta().get("synthetic")));
+  }
+
   /** {@code GET /api/workflows/{id}/{what}}. */
   Object workflow(String id, String what, QueryParams p) {
     if (!WORKFLOW_ROUTES.contains(what)) {

@@ -155,6 +155,7 @@ final class RequestHandler implements HttpHandler {
       case WORKFLOW -> json(exchange, api.workflow(path.get(2), path.get(3), params));
       case ANOMALIES -> json(exchange, api.anomalies(params));
       case LIVE -> json(exchange, api.live(params));
+      case STORE -> json(exchange, api.store(params));
       case STREAM -> {
         params.allowOnly();
         Headers h = exchange.getResponseHeaders();
@@ -288,6 +289,7 @@ final class RequestHandler implements HttpHandler {
     WORKFLOW,
     ANOMALIES,
     LIVE,
+    STORE,
     STREAM;
 
     /** The route of the decoded path segments, or null. */
@@ -310,6 +312,7 @@ final class RequestHandler implements HttpHandler {
                     ? WORKFLOW
                     : null;
         case "anomalies" -> n == 2 ? ANOMALIES : null;
+        case "store" -> n == 2 ? STORE : null;
         case "live" -> n == 2 ? LIVE : n == 3 && p.get(2).equals("stream") ? STREAM : null;
         default -> null;
       };

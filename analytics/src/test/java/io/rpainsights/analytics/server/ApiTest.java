@@ -140,6 +140,29 @@ class ApiTest {
         Arguments.of("/api/live", List.of("live")));
   }
 
+  @Test
+  void theStoreRouteSaysWhetherTheStoreIsSynthetic() throws Exception {
+    RawHttp.Answer generated = RawHttp.get(server.port(), "/api/store");
+    assertThat(generated.status()).as(generated.body()).isEqualTo(200);
+    assertThat(generated.json().get("synthetic").asBoolean()).isTrue();
+    assertThat(RawHttp.get(server.port(), "/api/store?x=1").status()).isEqualTo(400);
+
+    Path captured = dir.resolve("captured.db");
+    try (StoreFixture f = StoreFixture.create(captured)) {
+      f.execution("e1", "w", StoreFixture.ago(Duration.ofMinutes(3)), 100.0, "success");
+    }
+    try (DashboardServer real =
+        DashboardServer.start(
+            ServerConfig.builder(captured)
+                .port(0)
+                .clock(StoreFixture.CLOCK)
+                .err(new PrintWriter(serverErr, true))
+                .build())) {
+      assertThat(RawHttp.get(real.port(), "/api/store").json().get("synthetic").asBoolean())
+          .isFalse();
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("routes")
   void everyRouteAnswersWithTheCommandsJson(String target, List<String> command) throws Exception {

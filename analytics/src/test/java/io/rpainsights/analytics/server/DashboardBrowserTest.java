@@ -177,6 +177,20 @@ class DashboardBrowserTest {
       assertThat(eta).startsWith("ETA in ");
       assertThat(browser.findElement(By.id("live-count")).getText()).isEqualTo("1");
 
+      // Captured data carries no synthetic badge; a store marked synthetic (as generate marks
+      // it) shows one as soon as the page loads.
+      assertThat(browser.findElement(By.id("synthetic-badge")).isDisplayed()).isFalse();
+      try (StoreFixture f = StoreFixture.create(db)) {
+        f.sql(
+                "CREATE TABLE IF NOT EXISTS analytics_meta(key TEXT PRIMARY KEY,"
+                    + " value TEXT NOT NULL)")
+            .sql("INSERT INTO analytics_meta VALUES ('synthetic', 'true')");
+      }
+      browser.navigate().refresh();
+      wait.until(d -> d.findElement(By.id("synthetic-badge")).isDisplayed());
+      assertThat(browser.findElement(By.id("synthetic-badge")).getText())
+          .isEqualTo("synthetic data");
+
       String screenshot = System.getProperty("rpa.dashboardScreenshot");
       if (screenshot != null) {
         // For people, not for the assertions: -Drpa.dashboardScreenshot=FILE.png keeps a picture.

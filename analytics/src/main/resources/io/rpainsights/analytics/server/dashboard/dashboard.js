@@ -405,6 +405,18 @@ function connect() {
   });
 }
 
+// ---- store -----------------------------------------------------------------------------
+
+/** Marks a store written by `generate`, so its figures are never taken for captured data. */
+async function loadStore() {
+  try {
+    const store = await get('store');
+    $('synthetic-badge').hidden = !store.synthetic;
+  } catch (error) {
+    // The badge only adds a warning; the rest of the page reports its own failures.
+  }
+}
+
 // ---- start -----------------------------------------------------------------------------
 
 
@@ -424,6 +436,7 @@ function init() {
   for (const form of document.querySelectorAll('form.controls')) {
     form.addEventListener('submit', (e) => e.preventDefault());
   }
+  loadStore();
   loadWorkflows();
   loadAnomalies();
   loadLive();
