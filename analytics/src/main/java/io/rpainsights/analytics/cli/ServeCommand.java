@@ -104,7 +104,8 @@ final class ServeCommand implements Callable<Integer> {
       out.println(
           "rpa-insights serve: dashboard and API at "
               + server.uri()
-              + " (store "
+              + (server.listensOnAllInterfaces() ? " (listening on all interfaces; " : " (")
+              + "store "
               + db.db
               + "; Ctrl-C to stop)");
       if (token != null) {

@@ -6,6 +6,7 @@ import io.rpainsights.analytics.report.Json;
 import io.rpainsights.analytics.store.InvalidInputException;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -34,6 +35,9 @@ public final class DashboardServer implements AutoCloseable {
   private static final int BACKLOG = 64;
   private static final int QUEUED_REQUESTS = 128;
   private static final long DRAIN_MILLIS = 2000;
+  private static final InetAddress IPV4_LOOPBACK = addressOf(new byte[] {127, 0, 0, 1});
+  private static final InetAddress IPV6_LOOPBACK =
+      addressOf(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
 
   private final Analytics analytics;
   private final HttpServer http;
@@ -42,6 +46,7 @@ public final class DashboardServer implements AutoCloseable {
   private final LiveHub hub;
   private final RequestHandler handler;
   private final URI uri;
+  private final InetAddress address;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final AtomicInteger closing = new AtomicInteger();
 
@@ -52,7 +57,8 @@ public final class DashboardServer implements AutoCloseable {
       ScheduledExecutorService warmer,
       LiveHub hub,
       RequestHandler handler,
-      URI uri) {
+      URI uri,
+      InetAddress address) {
     this.analytics = analytics;
     this.http = http;
     this.requests = requests;
@@ -60,6 +66,7 @@ public final class DashboardServer implements AutoCloseable {
     this.hub = hub;
     this.handler = handler;
     this.uri = uri;
+    this.address = address;
   }
 
   /**
@@ -142,13 +149,8 @@ public final class DashboardServer implements AutoCloseable {
           TimeUnit.SECONDS);
       hub.start();
       http.start();
-      InetSocketAddress bound = http.getAddress();
-      String host = bound.getAddress().getHostAddress();
-      if (host.contains(":")) {
-        host = "[" + host + "]";
-      }
-      URI uri = URI.create("http://" + host + ":" + bound.getPort() + "/");
-      return new DashboardServer(analytics, http, requests, warmer, hub, handler, uri);
+      URI uri = uri(address, http.getAddress().getPort());
+      return new DashboardServer(analytics, http, requests, warmer, hub, handler, uri, address);
     } catch (IOException e) {
       shutdown(http, requests, warmer, hub, analytics);
       throw new InvalidInputException("cannot start the server: " + e.getMessage(), e);
@@ -158,9 +160,18 @@ public final class DashboardServer implements AutoCloseable {
     }
   }
 
-  /** Where the dashboard is, e.g. {@code http://127.0.0.1:8080/}. */
+  /**
+   * Where the dashboard is, as a browser on this machine opens it, e.g. {@code
+   * http://127.0.0.1:8080/} or {@code http://[::1]:8080/}; a server on every interface gives its
+   * loopback address.
+   */
   public URI uri() {
     return uri;
+  }
+
+  /** Whether the server listens on every interface ({@code --host 0.0.0.0} or {@code ::}). */
+  public boolean listensOnAllInterfaces() {
+    return address.isAnyLocalAddress();
   }
 
   public int port() {
@@ -235,6 +246,27 @@ public final class DashboardServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       analytics.close();
+    }
+  }
+
+  /**
+   * The URL of a server bound to {@code address}: the address as a browser writes it (and sends it
+   * back as {@code Host}, which {@link HostCheck} accepts). The wildcard address is where a server
+   * listens, not one a browser can open: the loopback address of its family reaches it from here.
+   */
+  static URI uri(InetAddress address, int port) {
+    InetAddress shown = address;
+    if (address.isAnyLocalAddress()) {
+      shown = address instanceof Inet6Address ? IPV6_LOOPBACK : IPV4_LOOPBACK;
+    }
+    return URI.create("http://" + IpLiterals.uriHost(shown) + ":" + port + "/");
+  }
+
+  private static InetAddress addressOf(byte[] bytes) {
+    try {
+      return InetAddress.getByAddress(bytes); // no lookup: the bytes are the address
+    } catch (UnknownHostException e) {
+      throw new AssertionError("4 or 16 bytes are an address", e);
     }
   }
 

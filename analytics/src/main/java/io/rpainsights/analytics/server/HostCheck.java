@@ -14,10 +14,17 @@ import java.util.Locale;
 final class HostCheck {
   private final boolean loopbackOnly;
   private final String configuredHost;
+  private final String refusal;
 
   HostCheck(InetAddress bound, String configuredHost) {
     this.loopbackOnly = bound.isLoopbackAddress();
     this.configuredHost = configuredHost.toLowerCase(Locale.ROOT);
+    // A configured name (not an address) is accepted as it is written; say so.
+    boolean name = !this.configuredHost.equals("localhost") && !isLiteral(this.configuredHost);
+    this.refusal =
+        "requests must address this loopback server as localhost, "
+            + (name ? configuredHost + ", " : "")
+            + "127.0.0.1 or [::1] (any loopback address), not ";
   }
 
   /**
@@ -30,24 +37,37 @@ final class HostCheck {
     String host = hostName(hostHeader.trim().toLowerCase(Locale.ROOT));
     if (host.equals("localhost")
         || host.endsWith(".localhost")
-        || host.equals("[::1]")
         || host.equals(configuredHost)
-        || isLoopbackIPv4(host)) {
+        || isLoopbackIPv4(host)
+        || isLoopbackIPv6(host)) {
       return;
     }
-    throw new HttpError(
-        403,
-        "requests must address this loopback server as 127.0.0.1 or localhost, not "
-            + StrictDecoder.quote(host));
+    throw new HttpError(403, refusal + StrictDecoder.quote(host));
   }
 
+  /** The host without its port; a bracketed literal followed by anything but a port is kept. */
   private static String hostName(String hostHeader) {
     if (hostHeader.startsWith("[")) {
       int end = hostHeader.indexOf(']');
-      return end < 0 ? hostHeader : hostHeader.substring(0, end + 1);
+      boolean portOnly = end > 0 && hostHeader.substring(end + 1).matches("(:\\d*)?");
+      return portOnly ? hostHeader.substring(0, end + 1) : hostHeader;
     }
     int colon = hostHeader.indexOf(':');
     return colon < 0 ? hostHeader : hostHeader.substring(0, colon);
+  }
+
+  /**
+   * An IP literal cannot be rebound: a page from another origin cannot make a browser send it. So
+   * every spelling of a loopback address is accepted ({@code [0:0:0:0:0:0:0:1]} as well as {@code
+   * [::1]}), compared as an address; names are compared as text and never looked up.
+   */
+  private static boolean isLoopbackIPv6(String host) {
+    InetAddress address = IpLiterals.parseBracketed(host);
+    return address != null && address.isLoopbackAddress();
+  }
+
+  private static boolean isLiteral(String host) {
+    return host.contains(":") || host.matches("[0-9.]+");
   }
 
   private static boolean isLoopbackIPv4(String host) {

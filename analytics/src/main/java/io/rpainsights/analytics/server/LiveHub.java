@@ -50,6 +50,9 @@ final class LiveHub implements AutoCloseable {
   private final long slowNanos;
   private final Duration heartbeat;
   private final ErrorLog log;
+  // One permit per open stream, released exactly once: by the stream's onEnd (its writer's
+  // finally), or in stream() when the writer never started. A client that left is found only by
+  // a failed write, so its permit comes back within two heartbeats (ServerConfig#heartbeat).
   private final Semaphore slots;
   private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService poller;

@@ -6,11 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rpainsights.analytics.testing.StoreFixture;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -133,6 +140,57 @@ class LiveStreamTest {
       assertThat(second.json().get("error").asText()).contains("too many live streams");
       assertThat(RawHttp.get(server.port(), "/api/live").status()).isEqualTo(200);
     }
+  }
+
+  /**
+   * A dead client shows only when a write to it fails, and the first write after it left still
+   * succeeds (into the kernel's buffer): its slot is freed by the second heartbeat after it left.
+   * With the default heartbeat, clients that came and went must not lock newcomers out for long.
+   */
+  @Test
+  void slotsOfClientsThatLeftAreFreedWithinSecondsWithTheDefaultHeartbeat() throws Exception {
+    Path db = store();
+    int max = 4;
+    try (DashboardServer server =
+        DashboardServer.start(
+            ServerConfig.builder(db)
+                .port(0)
+                .clock(StoreFixture.CLOCK)
+                .livePoll(Duration.ofMillis(50))
+                .maxStreams(max)
+                .err(new PrintWriter(new StringWriter(), true))
+                .build())) {
+      URI stream = server.uri().resolve("/api/live/stream");
+      HttpClient http = HttpClient.newHttpClient();
+      List<InputStream> open = new ArrayList<>();
+      for (int i = 0; i < max; i++) {
+        HttpResponse<InputStream> r = openStream(http, stream);
+        assertThat(r.statusCode()).isEqualTo(200);
+        r.body().read(); // the stream is established: its first frame arrived
+        open.add(r.body());
+      }
+      assertThat(RawHttp.get(server.port(), "/api/live/stream").status()).isEqualTo(503);
+      for (InputStream body : open) {
+        body.close(); // the client goes away without a word, as a closed tab does
+      }
+
+      Instant deadline = Instant.now().plus(DEADLINE);
+      int status = 0;
+      while (status != 200 && Instant.now().isBefore(deadline)) {
+        HttpResponse<InputStream> r = openStream(http, stream);
+        status = r.statusCode();
+        r.body().close();
+        if (status != 200) {
+          Thread.sleep(200); // polling a condition with a deadline: the slots are being freed
+        }
+      }
+      assertThat(status).as("a new stream accepted within " + DEADLINE).isEqualTo(200);
+    }
+  }
+
+  private static HttpResponse<InputStream> openStream(HttpClient http, URI uri) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build();
+    return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
   }
 
   private static Set<String> fieldNames(JsonNode node) {
