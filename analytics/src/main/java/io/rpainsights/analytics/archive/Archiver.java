@@ -15,9 +15,13 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Moves rows older than a cutoff from a store into an archive SQLite file, crash-safe and
@@ -61,6 +65,37 @@ public final class Archiver {
   }
 
   private record Table(String name, String oldRows, String key, String sourceRowId) {}
+
+  /** A column of a store table: its name and declared type (empty when it has none). */
+  private record Column(String name, String type) {}
+
+  /** A declared type SQLite reports as written, e.g. {@code TEXT}, {@code DECIMAL(10, 2)}. */
+  private static final Pattern PLAIN_TYPE =
+      Pattern.compile(
+          "[A-Za-z_][A-Za-z0-9_]*( [A-Za-z_][A-Za-z0-9_]*)*"
+              + "( ?\\( *[+-]?[0-9]+(\\.[0-9]+)? *(, *[+-]?[0-9]+(\\.[0-9]+)? *)?\\))?");
+
+  /**
+   * SQLite's keywords (lang_keywords.html). A declared type may hold one only because it was quoted
+   * ({@code "primary"}); SQLite reports it unquoted, and spliced back it would not parse.
+   */
+  private static final Set<String> KEYWORDS =
+      Set.of(
+          ("ABORT ACTION ADD AFTER ALL ALTER ALWAYS ANALYZE AND AS ASC ATTACH AUTOINCREMENT BEFORE"
+                  + " BEGIN BETWEEN BY CASCADE CASE CAST CHECK COLLATE COLUMN COMMIT CONFLICT"
+                  + " CONSTRAINT CREATE CROSS CURRENT CURRENT_DATE CURRENT_TIME CURRENT_TIMESTAMP"
+                  + " DATABASE DEFAULT DEFERRABLE DEFERRED DELETE DESC DETACH DISTINCT DO DROP EACH"
+                  + " ELSE END ESCAPE EXCEPT EXCLUDE EXCLUSIVE EXISTS EXPLAIN FAIL FILTER FIRST"
+                  + " FOLLOWING FOR FOREIGN FROM FULL GENERATED GLOB GROUP GROUPS HAVING IF IGNORE"
+                  + " IMMEDIATE IN INDEX INDEXED INITIALLY INNER INSERT INSTEAD INTERSECT INTO IS"
+                  + " ISNULL JOIN KEY LAST LEFT LIKE LIMIT MATCH MATERIALIZED NATURAL NO NOT NOTHING"
+                  + " NOTNULL NULL NULLS OF OFFSET ON OR ORDER OTHERS OUTER OVER PARTITION PLAN"
+                  + " PRAGMA PRECEDING PRIMARY QUERY RAISE RANGE RECURSIVE REFERENCES REGEXP REINDEX"
+                  + " RELEASE RENAME REPLACE RESTRICT RETURNING RIGHT ROLLBACK ROW ROWS SAVEPOINT"
+                  + " SELECT SET TABLE TEMP TEMPORARY THEN TIES TO TRANSACTION TRIGGER UNBOUNDED"
+                  + " UNION UNIQUE UPDATE USING VACUUM VALUES VIEW VIRTUAL WHEN WHERE WINDOW WITH"
+                  + " WITHOUT")
+              .split(" "));
 
   private static final String NOT_RUNNING =
       "(SELECT execution_id FROM main.executions WHERE status = 'running')";
@@ -129,7 +164,7 @@ public final class Archiver {
   public ArchiveResult archive(Path storePath, Instant cutoff, Path dir) {
     Path archive = prepareDir(dir).resolve(FILE_NAME);
     try (Connection c = open(storePath)) {
-      List<List<String>> columns = columnsOf(c);
+      List<List<Column>> columns = columnsOf(c);
       try (Statement st = c.createStatement()) {
         st.execute(
             "ATTACH DATABASE '"
@@ -195,14 +230,14 @@ public final class Archiver {
     return dir;
   }
 
-  private static List<List<String>> columnsOf(Connection c) throws SQLException {
-    List<List<String>> result = new ArrayList<>();
+  private static List<List<Column>> columnsOf(Connection c) throws SQLException {
+    List<List<Column>> result = new ArrayList<>();
     for (int i = 0; i < TABLES.size(); i++) {
-      List<String> cols = new ArrayList<>();
+      List<Column> cols = new ArrayList<>();
       try (Statement st = c.createStatement();
           ResultSet rs = st.executeQuery("PRAGMA main.table_info(" + TABLES.get(i).name() + ")")) {
         while (rs.next()) {
-          cols.add(rs.getString("name") + "\u0000" + nullToEmpty(rs.getString("type")));
+          cols.add(new Column(rs.getString("name"), nullToEmpty(rs.getString("type"))));
         }
       }
       result.add(cols);
@@ -210,17 +245,70 @@ public final class Archiver {
     return result;
   }
 
+  /**
+   * An SQL identifier in double quotes, an embedded quote doubled: a producer may name a column
+   * {@code order} or {@code bot "name"}, which must never be spliced into SQL as written.
+   */
+  static String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  /**
+   * The column definition for the archive: its quoted name and its declared type when that is a
+   * plain type name. A type SQLite reports oddly (it reports {@code [x y] (3)} as {@code x y] (3},
+   * a quoted keyword without its quotes) cannot be spliced safely, so it becomes the affinity
+   * SQLite gives it, which is all the values need.
+   */
+  static String definition(Column col) {
+    String type = col.type().strip();
+    if (type.isEmpty()) {
+      return quote(col.name());
+    }
+    return quote(col.name()) + ' ' + (isPlain(type) ? type : affinity(type));
+  }
+
+  private static boolean isPlain(String type) {
+    if (!PLAIN_TYPE.matcher(type).matches()) {
+      return false;
+    }
+    for (String word : type.split("[ (),]+")) {
+      if (KEYWORDS.contains(word.toUpperCase(Locale.ROOT))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** SQLite's rules for the affinity of a declared type (datatype3.html, section 3.1). */
+  static String affinity(String declared) {
+    String t = declared.toUpperCase(Locale.ROOT);
+    if (t.contains("INT")) {
+      return "INTEGER";
+    }
+    if (t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT")) {
+      return "TEXT";
+    }
+    if (t.contains("BLOB")) {
+      return "BLOB";
+    }
+    if (t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB")) {
+      return "REAL";
+    }
+    return "NUMERIC";
+  }
+
   /** Archive tables mirror the store's columns (documented and any extra), with their own keys. */
-  private static void createArchiveSchema(Connection c, List<List<String>> columns)
+  private static void createArchiveSchema(Connection c, List<List<Column>> columns)
       throws SQLException {
     c.setAutoCommit(false);
     try (Statement st = c.createStatement()) {
       for (int i = 0; i < TABLES.size(); i++) {
         Table t = TABLES.get(i);
-        List<String> existing = new ArrayList<>();
+        // SQLite's column names are case-insensitive (ASCII): "Order" is the column "order".
+        Set<String> existing = new HashSet<>();
         try (ResultSet rs = st.executeQuery("PRAGMA arc.table_info(" + t.name() + ")")) {
           while (rs.next()) {
-            existing.add(rs.getString("name"));
+            existing.add(rs.getString("name").toLowerCase(Locale.ROOT));
           }
         }
         if (existing.isEmpty()) {
@@ -229,8 +317,7 @@ public final class Archiver {
             ddl.append("src_rowid INTEGER NOT NULL, ");
           }
           for (int k = 0; k < columns.get(i).size(); k++) {
-            String[] nt = columns.get(i).get(k).split("\u0000", 2);
-            ddl.append(k > 0 ? ", " : "").append(nt[0]).append(' ').append(nt[1]);
+            ddl.append(k > 0 ? ", " : "").append(definition(columns.get(i).get(k)));
           }
           st.execute(ddl.append(')').toString());
           st.execute(
@@ -240,10 +327,9 @@ public final class Archiver {
                   + t.name()
                   + UNIQUE.get(t.name()));
         } else {
-          for (String col : columns.get(i)) {
-            String[] nt = col.split("\u0000", 2);
-            if (!existing.contains(nt[0])) {
-              st.execute("ALTER TABLE arc." + t.name() + " ADD COLUMN " + nt[0] + ' ' + nt[1]);
+          for (Column col : columns.get(i)) {
+            if (!existing.contains(col.name().toLowerCase(Locale.ROOT))) {
+              st.execute("ALTER TABLE arc." + t.name() + " ADD COLUMN " + definition(col));
             }
           }
         }
@@ -262,7 +348,7 @@ public final class Archiver {
     }
   }
 
-  private Map<String, Long> copy(Connection c, Instant cutoff, List<List<String>> columns)
+  private Map<String, Long> copy(Connection c, Instant cutoff, List<List<Column>> columns)
       throws SQLException {
     Map<String, Long> copied = new LinkedHashMap<>();
     c.setAutoCommit(false);
@@ -270,8 +356,8 @@ public final class Archiver {
       for (int i = 0; i < TABLES.size(); i++) {
         Table t = TABLES.get(i);
         List<String> names = new ArrayList<>();
-        for (String col : columns.get(i)) {
-          names.add(col.split("\u0000", 2)[0]);
+        for (Column col : columns.get(i)) {
+          names.add(quote(col.name()));
         }
         String cols = String.join(", ", names);
         String selected = "m." + String.join(", m.", names);

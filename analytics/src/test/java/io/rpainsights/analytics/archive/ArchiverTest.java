@@ -189,6 +189,50 @@ class ArchiverTest {
   }
 
   @Test
+  void producerColumnsWhoseNamesNeedQuotingAreCarriedWithTheirValues() throws Exception {
+    try (StoreFixture f = StoreFixture.create(db)) {
+      f.sql("ALTER TABLE executions ADD COLUMN \"order\" TEXT");
+      f.sql("UPDATE executions SET \"order\" = 'o-' || execution_id");
+      // A space, an embedded quote, and a declared type that SQLite reports oddly.
+      f.sql("ALTER TABLE timers ADD COLUMN \"bot \"\"name\"\"\" \"my type\"");
+      f.sql("UPDATE timers SET \"bot \"\"name\"\"\" = 'bot-' || ts");
+      f.sql("ALTER TABLE steps ADD COLUMN [select] DECIMAL(10, 2)");
+      f.sql("UPDATE steps SET [select] = id + 0.25");
+      f.sql("ALTER TABLE resources ADD COLUMN note \"primary\"");
+      f.sql("UPDATE resources SET note = 'n' || ts");
+    }
+    new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir);
+    Path archive = archiveDir.resolve(Archiver.FILE_NAME);
+    assertThat(count(archive, "SELECT count(*) FROM executions")).isEqualTo(22);
+    assertThat(
+            count(
+                archive, "SELECT count(*) FROM executions WHERE \"order\" = 'o-' || execution_id"))
+        .isEqualTo(22);
+    assertThat(count(archive, "SELECT count(*) FROM timers")).isPositive();
+    assertThat(
+            count(
+                archive,
+                "SELECT count(*) FROM timers WHERE \"bot \"\"name\"\"\" IS NOT 'bot-' || ts"))
+        .isZero();
+    assertThat(count(archive, "SELECT count(*) FROM steps WHERE [select] IS NOT id + 0.25"))
+        .isZero();
+    assertThat(count(archive, "SELECT count(*) FROM resources WHERE note IS NOT 'n' || ts"))
+        .isZero();
+    assertThat(count(archive, "SELECT count(*) FROM resources")).isPositive();
+    // A second run with one more such column adds it to the archive table.
+    try (StoreFixture f = StoreFixture.create(db)) {
+      f.sql("ALTER TABLE executions ADD COLUMN \"group by\" INTEGER");
+      f.sql("UPDATE executions SET \"group by\" = 7");
+    }
+    ArchiveResult second =
+        new Archiver(StoreFixture.CLOCK).archive(db, cutoff.plus(Duration.ofDays(30)), archiveDir);
+    assertThat(second.removed().get("executions")).isPositive();
+    assertThat(count(archive, "SELECT count(*) FROM executions WHERE \"group by\" = 7"))
+        .isEqualTo(second.removed().get("executions"));
+    assertUnionIsTheOriginal();
+  }
+
+  @Test
   void pruneDeletesTheSameRowsWithoutACopy() throws Exception {
     ArchiveResult r = new Archiver(StoreFixture.CLOCK).prune(db, cutoff);
     assertThat(r.removed().get("executions")).isEqualTo(22);
