@@ -50,6 +50,8 @@ public final class Archiver {
   /** {@code PRAGMA user_version} of the archive file. */
   public static final int FORMAT_VERSION = 1;
 
+  private static final int SQLITE_NOTADB = 26;
+
   /** Where a test may interrupt a run, as a crash would. */
   public enum Phase {
     COPIED,
@@ -159,7 +161,8 @@ public final class Archiver {
   /**
    * Moves the store's rows older than {@code cutoff} into {@code dir}/{@value #FILE_NAME}.
    *
-   * @throws InvalidInputException for a missing or foreign store or an unusable folder
+   * @throws InvalidInputException for a missing or foreign store, an unusable folder, or a file
+   *     named {@value #FILE_NAME} there that is not an archive this class made
    */
   public ArchiveResult archive(Path storePath, Instant cutoff, Path dir) {
     Path archive = prepareDir(dir).resolve(FILE_NAME);
@@ -170,8 +173,14 @@ public final class Archiver {
             "ATTACH DATABASE '"
                 + archive.toAbsolutePath().toString().replace("'", "''")
                 + "' AS arc");
+      } catch (SQLException e) {
+        if (e.getErrorCode() == SQLITE_NOTADB) {
+          throw foreign(archive, "it is not an SQLite database", e);
+        }
+        throw e;
       }
       try {
+        refuseForeign(c, archive);
         createArchiveSchema(c, columns);
         Map<String, Long> copied = copy(c, cutoff, columns);
         listener.reached(Phase.COPIED);
@@ -295,6 +304,74 @@ public final class Archiver {
       return "REAL";
     }
     return "NUMERIC";
+  }
+
+  /**
+   * Refuses an existing file that is not an archive this class made. Appending relies on what
+   * {@link #createArchiveSchema} makes with a new table — above all the unique key that lets {@code
+   * INSERT OR IGNORE} skip a row copied before — so a file without it (another program's database,
+   * a store copied under the archive's name) would take rows without that guarantee and have its
+   * own tables altered. An empty file or one without tables is new.
+   */
+  private static void refuseForeign(Connection c, Path archive) throws SQLException {
+    Set<String> tables = new HashSet<>();
+    int version;
+    try (Statement st = c.createStatement()) {
+      try (ResultSet rs =
+          st.executeQuery("SELECT name FROM arc.sqlite_master WHERE type = 'table'")) {
+        while (rs.next()) {
+          tables.add(rs.getString(1));
+        }
+      }
+      try (ResultSet rs = st.executeQuery("PRAGMA arc.user_version")) {
+        version = rs.next() ? rs.getInt(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw foreign(archive, "it is not a readable SQLite database: " + e.getMessage(), e);
+    }
+    if (tables.isEmpty()) {
+      return;
+    }
+    if (version != FORMAT_VERSION) {
+      throw foreign(
+          archive, "its user_version is " + version + ", an archive's is " + FORMAT_VERSION, null);
+    }
+    if (!tables.contains("archive_runs")) {
+      throw foreign(archive, "it has no archive_runs table", null);
+    }
+    for (Table t : TABLES) {
+      if (!tables.contains(t.name())) {
+        throw foreign(archive, "it has no " + t.name() + " table", null);
+      }
+      if (!hasUniqueIndex(c, t.name(), t.name() + "_archive_key")) {
+        throw foreign(
+            archive,
+            "its " + t.name() + " table lacks the unique index " + t.name() + "_archive_key",
+            null);
+      }
+    }
+  }
+
+  private static boolean hasUniqueIndex(Connection c, String table, String index)
+      throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA arc.index_list(" + quote(table) + ")")) {
+      while (rs.next()) {
+        if (index.equals(rs.getString("name")) && rs.getInt("unique") == 1) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static InvalidInputException foreign(Path archive, String why, Throwable cause) {
+    return new InvalidInputException(
+        archive
+            + " is not an archive made by rpa-insights ("
+            + why
+            + "); move it away or choose another --to folder",
+        cause);
   }
 
   /** Archive tables mirror the store's columns (documented and any extra), with their own keys. */

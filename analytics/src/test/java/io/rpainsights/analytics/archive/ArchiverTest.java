@@ -4,6 +4,7 @@ import static io.rpainsights.analytics.testing.StoreFixture.ago;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rpainsights.analytics.store.InvalidInputException;
 import io.rpainsights.analytics.testing.CliRun;
 import io.rpainsights.analytics.testing.StoreFixture;
 import java.nio.file.Files;
@@ -229,6 +230,75 @@ class ArchiverTest {
     assertThat(second.removed().get("executions")).isPositive();
     assertThat(count(archive, "SELECT count(*) FROM executions WHERE \"group by\" = 7"))
         .isEqualTo(second.removed().get("executions"));
+    assertUnionIsTheOriginal();
+  }
+
+  @Test
+  void aForeignFileInTheArchiveFolderIsRefusedAndLeftAsItWas() throws Exception {
+    Files.createDirectories(archiveDir);
+    Path foreign = archiveDir.resolve(Archiver.FILE_NAME);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + foreign);
+        Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE executions(x INTEGER)");
+      st.execute("INSERT INTO executions VALUES (1)");
+      st.execute("PRAGMA user_version = 9");
+    }
+    byte[] bytes = Files.readAllBytes(foreign);
+    CliRun r =
+        CliRun.run(
+            "archive", "--db", db.toString(), "--older-than", "90d", "--to", archiveDir.toString());
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err().strip())
+        .contains(foreign.toString())
+        .contains("not an archive")
+        .doesNotContain("\n");
+    assertThat(Files.readAllBytes(foreign)).isEqualTo(bytes);
+    assertThat(snapshot(db, null)).isEqualTo(before);
+  }
+
+  @Test
+  void aStoreCopiedToTheArchiveNameIsRefused() throws Exception {
+    Files.createDirectories(archiveDir);
+    Path copy = archiveDir.resolve(Archiver.FILE_NAME);
+    try (StoreFixture f = StoreFixture.create(copy)) {
+      f.execution("x", "w", ago(Duration.ofDays(1)), 5.0, "success");
+    }
+    assertThatThrownBy(() -> new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(copy.toString())
+        .hasMessageContaining("not an archive");
+    assertThat(snapshot(db, null)).isEqualTo(before);
+  }
+
+  @Test
+  void aFileThatIsNotSqliteIsRefused() throws Exception {
+    Files.createDirectories(archiveDir);
+    Path junk = archiveDir.resolve(Archiver.FILE_NAME);
+    Files.writeString(junk, "not a database, just text that is long enough to be a header");
+    assertThatThrownBy(() -> new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(junk.toString());
+  }
+
+  @Test
+  void anExistingArchiveIsAppendedTo() throws Exception {
+    new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir);
+    long archived =
+        count(archiveDir.resolve(Archiver.FILE_NAME), "SELECT count(*) FROM executions");
+    CliRun r =
+        CliRun.run(
+            "archive", "--db", db.toString(), "--older-than", "30d", "--to", archiveDir.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(count(archiveDir.resolve(Archiver.FILE_NAME), "SELECT count(*) FROM executions"))
+        .isGreaterThan(archived);
+    assertUnionIsTheOriginal();
+  }
+
+  @Test
+  void anEmptyFileIsMadeAnArchive() throws Exception {
+    Files.createDirectories(archiveDir);
+    Files.createFile(archiveDir.resolve(Archiver.FILE_NAME));
+    new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir);
     assertUnionIsTheOriginal();
   }
 
