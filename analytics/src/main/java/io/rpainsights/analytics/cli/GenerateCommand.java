@@ -35,14 +35,15 @@ final class GenerateCommand implements Callable<Integer> {
       names = "--executions",
       required = true,
       paramLabel = "N",
-      description = "Finished executions to write.")
+      description = "Finished executions to write, 1 to 10000000.")
   long executions;
 
   @Option(
       names = "--days",
       required = true,
       paramLabel = "D",
-      description = "Days of history, ending now.")
+      description =
+          "Days of history, ending now, 1 to 36500 (a resource sample a minute over all of them).")
   int days;
 
   @Option(

@@ -4,6 +4,7 @@ import io.rpainsights.analytics.generate.WorkflowModel.NodeModel;
 import io.rpainsights.analytics.store.InvalidInputException;
 import io.rpainsights.analytics.store.Store;
 import io.rpainsights.schema.StoreSchema;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,6 +44,10 @@ public final class HistoryGenerator {
   private static final long DAY_MS = 86_400_000L;
   private static final int EXECUTIONS_PER_TRANSACTION = 20_000;
 
+  // A JDBC batch holds every row's parameters until it runs: resource samples, one a minute over
+  // the whole span, run in chunks of this size so that memory does not grow with the span.
+  private static final int RESOURCES_PER_BATCH = 10_000;
+
   /** Receives progress: executions written so far of the total. */
   @FunctionalInterface
   public interface Progress {
@@ -51,7 +56,8 @@ public final class HistoryGenerator {
 
   /**
    * Writes the history into {@code db}, which must not exist yet or be an empty file or a store
-   * without executions.
+   * without executions. When {@code db} did not exist, a run that fails removes the file it made,
+   * so that the next run does not find a half-made store.
    *
    * @throws InvalidInputException when {@code db} already holds executions or is not SQLite
    */
@@ -62,9 +68,32 @@ public final class HistoryGenerator {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new InvalidInputException("cannot create the folder of " + db + ": " + e.getMessage());
     }
+    boolean made = Files.notExists(db);
+    try {
+      return write(db, config, progress, t0);
+    } catch (RuntimeException | Error e) {
+      if (made) {
+        removeMade(db, e);
+      }
+      throw e;
+    }
+  }
+
+  /** Deletes the store this run made and its journal files; a failure to do so rides along. */
+  private static void removeMade(Path db, Throwable failure) {
+    for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+      try {
+        Files.deleteIfExists(Path.of(db + suffix));
+      } catch (IOException | RuntimeException e) {
+        failure.addSuppressed(e);
+      }
+    }
+  }
+
+  private GenerationSummary write(Path db, GeneratorConfig config, Progress progress, long t0) {
     try (Connection c = Store.openReadWrite(db)) {
       refuseNonEmpty(c, db);
       try (Statement st = c.createStatement()) {
@@ -128,6 +157,7 @@ public final class HistoryGenerator {
     private long stepRows;
     private long recoveryRows;
     private long resourceRows;
+    private int pendingResources;
     private PreparedStatement insertExecution;
     private PreparedStatement insertStep;
     private PreparedStatement insertRecovery;
@@ -415,6 +445,10 @@ public final class HistoryGenerator {
         insertResource.setInt(10, 1 + random.nextInt(3));
         insertResource.addBatch();
         resourceRows++;
+        if (++pendingResources == RESOURCES_PER_BATCH) {
+          insertResource.executeBatch();
+          pendingResources = 0;
+        }
         nextResourceTs += resourceStepMs;
       }
     }
@@ -424,6 +458,7 @@ public final class HistoryGenerator {
       insertStep.executeBatch();
       insertRecovery.executeBatch();
       insertResource.executeBatch();
+      pendingResources = 0;
       c.commit();
     }
 

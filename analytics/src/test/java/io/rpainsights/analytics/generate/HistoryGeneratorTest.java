@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,6 +110,78 @@ class HistoryGeneratorTest {
         CliRun.run("generate", "--db", db.toString(), "--executions", "5", "--days", "1");
     assertThat(again.exitCode()).isEqualTo(2);
     assertThat(again.err().strip()).contains("refusing").doesNotContain("\n");
+  }
+
+  @Test
+  void aLongSpanWithFewExecutionsNeedsLittleMemory() throws Exception {
+    // 120 days of one-minute resource samples (172,800 rows) ran out of a 32 MB heap when they
+    // all waited in one JDBC batch; in bounded chunks they fit in a fraction of it.
+    Path db = dir.resolve("long.db");
+    long t0 = System.nanoTime();
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx32m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                GenerateMain.class.getName(),
+                db.toString(),
+                "120",
+                "10")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(output).isZero();
+    assertThat(output).contains("resources=" + (120 * 1440 + 1));
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement st = c.createStatement()) {
+      assertThat(scalar(st, "SELECT count(*) FROM resources")).isEqualTo(120 * 1440 + 1);
+      assertThat(scalar(st, "SELECT count(*) FROM executions WHERE status <> 'running'"))
+          .isEqualTo(10);
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void daysAndExecutionsBeyondTheirBoundsAreBadInput() {
+    Path db = dir.resolve("bounds.db");
+    CliRun days =
+        CliRun.run("generate", "--db", db.toString(), "--executions", "10", "--days", "36501");
+    assertThat(days.exitCode()).as(days.err()).isEqualTo(2);
+    assertThat(days.err().strip()).contains("--days").contains("36500").doesNotContain("\n");
+    CliRun executions =
+        CliRun.run("generate", "--db", db.toString(), "--executions", "10000001", "--days", "1");
+    assertThat(executions.exitCode()).as(executions.err()).isEqualTo(2);
+    assertThat(executions.err().strip())
+        .contains("--executions")
+        .contains("10000000")
+        .doesNotContain("\n");
+    assertThat(db).doesNotExist();
+    assertThatThrownBy(
+            () -> GeneratorConfig.of(10, Duration.ofDays(36_501), 5, 1, StoreFixture.NOW))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(
+            () ->
+                GeneratorConfig.of(
+                    GeneratorConfig.MAX_EXECUTIONS + 1, Duration.ofDays(1), 5, 1, StoreFixture.NOW))
+        .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void aFailedRunLeavesNoHalfMadeStoreBehind() {
+    Path db = dir.resolve("failed.db");
+    HistoryGenerator.Progress failing =
+        (done, total) -> {
+          throw new IllegalStateException("simulated failure after " + done);
+        };
+    assertThatThrownBy(() -> new HistoryGenerator().generate(db, config(1), failing))
+        .hasMessageContaining("simulated failure");
+    assertThat(db).doesNotExist();
+    assertThat(dir.resolve("failed.db-wal")).doesNotExist();
+    assertThat(dir.resolve("failed.db-journal")).doesNotExist();
+    new HistoryGenerator().generate(db, config(1), null);
+    assertThat(db).exists();
   }
 
   private static long scalar(Statement st, String sql) throws Exception {
