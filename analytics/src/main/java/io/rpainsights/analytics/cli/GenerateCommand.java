@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Writes a synthetic history into a new store (rows marked synthetic: host 'synthetic',"
-          + " execution ids 'syn-', analytics_meta.synthetic = true).",
+          + " execution ids 'syn-', analytics_meta.synthetic = true); a store with a row in any"
+          + " documented table is refused.",
       "Lognormal step latencies, failures and recoveries, a 3x degradation of one step near the"
           + " end, rare spikes, resource samples, a few running executions."
     })

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -56,10 +57,11 @@ public final class HistoryGenerator {
 
   /**
    * Writes the history into {@code db}, which must not exist yet or be an empty file or a store
-   * without executions. When {@code db} did not exist, a run that fails removes the file it made,
-   * so that the next run does not find a half-made store.
+   * whose documented tables are empty. When {@code db} did not exist, a run that fails removes the
+   * file it made, so that the next run does not find a half-made store.
    *
-   * @throws InvalidInputException when {@code db} already holds executions or is not SQLite
+   * @throws InvalidInputException when {@code db} already holds rows in a documented table or is
+   *     not SQLite
    */
   public GenerationSummary generate(Path db, GeneratorConfig config, Progress progress) {
     long t0 = System.nanoTime();
@@ -112,30 +114,58 @@ public final class HistoryGenerator {
     }
   }
 
+  /**
+   * Refuses a store with a row in any documented table: the whole store is then flagged synthetic,
+   * so real rows — resource samples or timers of a bot that recorded no execution yet — would be
+   * taken for synthetic ones.
+   */
   private static void refuseNonEmpty(Connection c, Path db) throws SQLException {
+    Set<String> tables = new HashSet<>();
     try (Statement st = c.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'executions'")) {
-      rs.next();
-      if (rs.getInt(1) == 0) {
-        return;
+        ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+      while (rs.next()) {
+        tables.add(rs.getString(1));
       }
     } catch (SQLException e) {
       throw new InvalidInputException(db + " is not an SQLite database: " + e.getMessage(), e);
     }
-    try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT count(*) FROM executions")) {
-      rs.next();
-      long n = rs.getLong(1);
-      if (n > 0) {
-        throw new InvalidInputException(
-            "refusing to add synthetic rows to "
-                + db
-                + ": it already holds "
-                + n
-                + " executions (generate writes a new store)");
+    List<String> held = new ArrayList<>();
+    try (Statement st = c.createStatement()) {
+      for (String table : StoreSchema.DOCUMENTED_TABLES) {
+        if (tables.contains(table)) {
+          try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+            long n = rs.next() ? rs.getLong(1) : 0;
+            if (n > 0) {
+              held.add(n + " " + table);
+            }
+          }
+        }
       }
+    }
+    if (held.isEmpty()) {
+      return;
+    }
+    String holds =
+        "refusing to add synthetic rows to " + db + ": it already holds " + String.join(", ", held);
+    if (markedSynthetic(c, tables)) {
+      throw new InvalidInputException(
+          holds
+              + " of a synthetic history, perhaps left by an interrupted generate (generate writes"
+              + " a new store: delete "
+              + db
+              + " and run again, or choose another --db)");
+    }
+    throw new InvalidInputException(holds + " (generate writes a new store: choose another --db)");
+  }
+
+  private static boolean markedSynthetic(Connection c, Set<String> tables) throws SQLException {
+    if (!tables.contains("analytics_meta")) {
+      return false;
+    }
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery("SELECT value FROM analytics_meta WHERE key = 'synthetic'")) {
+      return rs.next() && "true".equals(rs.getString(1));
     }
   }
 
