@@ -15,9 +15,13 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Moves rows older than a cutoff from a store into an archive SQLite file, crash-safe and
@@ -46,6 +50,8 @@ public final class Archiver {
   /** {@code PRAGMA user_version} of the archive file. */
   public static final int FORMAT_VERSION = 1;
 
+  private static final int SQLITE_NOTADB = 26;
+
   /** Where a test may interrupt a run, as a crash would. */
   public enum Phase {
     COPIED,
@@ -61,6 +67,37 @@ public final class Archiver {
   }
 
   private record Table(String name, String oldRows, String key, String sourceRowId) {}
+
+  /** A column of a store table: its name and declared type (empty when it has none). */
+  private record Column(String name, String type) {}
+
+  /** A declared type SQLite reports as written, e.g. {@code TEXT}, {@code DECIMAL(10, 2)}. */
+  private static final Pattern PLAIN_TYPE =
+      Pattern.compile(
+          "[A-Za-z_][A-Za-z0-9_]*( [A-Za-z_][A-Za-z0-9_]*)*"
+              + "( ?\\( *[+-]?[0-9]+(\\.[0-9]+)? *(, *[+-]?[0-9]+(\\.[0-9]+)? *)?\\))?");
+
+  /**
+   * SQLite's keywords (lang_keywords.html). A declared type may hold one only because it was quoted
+   * ({@code "primary"}); SQLite reports it unquoted, and spliced back it would not parse.
+   */
+  private static final Set<String> KEYWORDS =
+      Set.of(
+          ("ABORT ACTION ADD AFTER ALL ALTER ALWAYS ANALYZE AND AS ASC ATTACH AUTOINCREMENT BEFORE"
+                  + " BEGIN BETWEEN BY CASCADE CASE CAST CHECK COLLATE COLUMN COMMIT CONFLICT"
+                  + " CONSTRAINT CREATE CROSS CURRENT CURRENT_DATE CURRENT_TIME CURRENT_TIMESTAMP"
+                  + " DATABASE DEFAULT DEFERRABLE DEFERRED DELETE DESC DETACH DISTINCT DO DROP EACH"
+                  + " ELSE END ESCAPE EXCEPT EXCLUDE EXCLUSIVE EXISTS EXPLAIN FAIL FILTER FIRST"
+                  + " FOLLOWING FOR FOREIGN FROM FULL GENERATED GLOB GROUP GROUPS HAVING IF IGNORE"
+                  + " IMMEDIATE IN INDEX INDEXED INITIALLY INNER INSERT INSTEAD INTERSECT INTO IS"
+                  + " ISNULL JOIN KEY LAST LEFT LIKE LIMIT MATCH MATERIALIZED NATURAL NO NOT NOTHING"
+                  + " NOTNULL NULL NULLS OF OFFSET ON OR ORDER OTHERS OUTER OVER PARTITION PLAN"
+                  + " PRAGMA PRECEDING PRIMARY QUERY RAISE RANGE RECURSIVE REFERENCES REGEXP REINDEX"
+                  + " RELEASE RENAME REPLACE RESTRICT RETURNING RIGHT ROLLBACK ROW ROWS SAVEPOINT"
+                  + " SELECT SET TABLE TEMP TEMPORARY THEN TIES TO TRANSACTION TRIGGER UNBOUNDED"
+                  + " UNION UNIQUE UPDATE USING VACUUM VALUES VIEW VIRTUAL WHEN WHERE WINDOW WITH"
+                  + " WITHOUT")
+              .split(" "));
 
   private static final String NOT_RUNNING =
       "(SELECT execution_id FROM main.executions WHERE status = 'running')";
@@ -124,19 +161,26 @@ public final class Archiver {
   /**
    * Moves the store's rows older than {@code cutoff} into {@code dir}/{@value #FILE_NAME}.
    *
-   * @throws InvalidInputException for a missing or foreign store or an unusable folder
+   * @throws InvalidInputException for a missing or foreign store, an unusable folder, or a file
+   *     named {@value #FILE_NAME} there that is not an archive this class made
    */
   public ArchiveResult archive(Path storePath, Instant cutoff, Path dir) {
     Path archive = prepareDir(dir).resolve(FILE_NAME);
     try (Connection c = open(storePath)) {
-      List<List<String>> columns = columnsOf(c);
+      List<List<Column>> columns = columnsOf(c);
       try (Statement st = c.createStatement()) {
         st.execute(
             "ATTACH DATABASE '"
                 + archive.toAbsolutePath().toString().replace("'", "''")
                 + "' AS arc");
+      } catch (SQLException e) {
+        if (e.getErrorCode() == SQLITE_NOTADB) {
+          throw foreign(archive, "it is not an SQLite database", e);
+        }
+        throw e;
       }
       try {
+        refuseForeign(c, archive);
         createArchiveSchema(c, columns);
         Map<String, Long> copied = copy(c, cutoff, columns);
         listener.reached(Phase.COPIED);
@@ -195,14 +239,14 @@ public final class Archiver {
     return dir;
   }
 
-  private static List<List<String>> columnsOf(Connection c) throws SQLException {
-    List<List<String>> result = new ArrayList<>();
+  private static List<List<Column>> columnsOf(Connection c) throws SQLException {
+    List<List<Column>> result = new ArrayList<>();
     for (int i = 0; i < TABLES.size(); i++) {
-      List<String> cols = new ArrayList<>();
+      List<Column> cols = new ArrayList<>();
       try (Statement st = c.createStatement();
           ResultSet rs = st.executeQuery("PRAGMA main.table_info(" + TABLES.get(i).name() + ")")) {
         while (rs.next()) {
-          cols.add(rs.getString("name") + "\u0000" + nullToEmpty(rs.getString("type")));
+          cols.add(new Column(rs.getString("name"), nullToEmpty(rs.getString("type"))));
         }
       }
       result.add(cols);
@@ -210,17 +254,138 @@ public final class Archiver {
     return result;
   }
 
+  /**
+   * An SQL identifier in double quotes, an embedded quote doubled: a producer may name a column
+   * {@code order} or {@code bot "name"}, which must never be spliced into SQL as written.
+   */
+  static String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  /**
+   * The column definition for the archive: its quoted name and its declared type when that is a
+   * plain type name. A type SQLite reports oddly (it reports {@code [x y] (3)} as {@code x y] (3},
+   * a quoted keyword without its quotes) cannot be spliced safely, so it becomes the affinity
+   * SQLite gives it, which is all the values need.
+   */
+  static String definition(Column col) {
+    String type = col.type().strip();
+    if (type.isEmpty()) {
+      return quote(col.name());
+    }
+    return quote(col.name()) + ' ' + (isPlain(type) ? type : affinity(type));
+  }
+
+  private static boolean isPlain(String type) {
+    if (!PLAIN_TYPE.matcher(type).matches()) {
+      return false;
+    }
+    for (String word : type.split("[ (),]+")) {
+      if (KEYWORDS.contains(word.toUpperCase(Locale.ROOT))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** SQLite's rules for the affinity of a declared type (datatype3.html, section 3.1). */
+  static String affinity(String declared) {
+    String t = declared.toUpperCase(Locale.ROOT);
+    if (t.contains("INT")) {
+      return "INTEGER";
+    }
+    if (t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT")) {
+      return "TEXT";
+    }
+    if (t.contains("BLOB")) {
+      return "BLOB";
+    }
+    if (t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB")) {
+      return "REAL";
+    }
+    return "NUMERIC";
+  }
+
+  /**
+   * Refuses an existing file that is not an archive this class made. Appending relies on what
+   * {@link #createArchiveSchema} makes with a new table — above all the unique key that lets {@code
+   * INSERT OR IGNORE} skip a row copied before — so a file without it (another program's database,
+   * a store copied under the archive's name) would take rows without that guarantee and have its
+   * own tables altered. An empty file or one without tables is new.
+   */
+  private static void refuseForeign(Connection c, Path archive) throws SQLException {
+    Set<String> tables = new HashSet<>();
+    int version;
+    try (Statement st = c.createStatement()) {
+      try (ResultSet rs =
+          st.executeQuery("SELECT name FROM arc.sqlite_master WHERE type = 'table'")) {
+        while (rs.next()) {
+          tables.add(rs.getString(1));
+        }
+      }
+      try (ResultSet rs = st.executeQuery("PRAGMA arc.user_version")) {
+        version = rs.next() ? rs.getInt(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw foreign(archive, "it is not a readable SQLite database: " + e.getMessage(), e);
+    }
+    if (tables.isEmpty()) {
+      return;
+    }
+    if (version != FORMAT_VERSION) {
+      throw foreign(
+          archive, "its user_version is " + version + ", an archive's is " + FORMAT_VERSION, null);
+    }
+    if (!tables.contains("archive_runs")) {
+      throw foreign(archive, "it has no archive_runs table", null);
+    }
+    for (Table t : TABLES) {
+      if (!tables.contains(t.name())) {
+        throw foreign(archive, "it has no " + t.name() + " table", null);
+      }
+      if (!hasUniqueIndex(c, t.name(), t.name() + "_archive_key")) {
+        throw foreign(
+            archive,
+            "its " + t.name() + " table lacks the unique index " + t.name() + "_archive_key",
+            null);
+      }
+    }
+  }
+
+  private static boolean hasUniqueIndex(Connection c, String table, String index)
+      throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA arc.index_list(" + quote(table) + ")")) {
+      while (rs.next()) {
+        if (index.equals(rs.getString("name")) && rs.getInt("unique") == 1) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static InvalidInputException foreign(Path archive, String why, Throwable cause) {
+    return new InvalidInputException(
+        archive
+            + " is not an archive made by rpa-insights ("
+            + why
+            + "); move it away or choose another --to folder",
+        cause);
+  }
+
   /** Archive tables mirror the store's columns (documented and any extra), with their own keys. */
-  private static void createArchiveSchema(Connection c, List<List<String>> columns)
+  private static void createArchiveSchema(Connection c, List<List<Column>> columns)
       throws SQLException {
     c.setAutoCommit(false);
     try (Statement st = c.createStatement()) {
       for (int i = 0; i < TABLES.size(); i++) {
         Table t = TABLES.get(i);
-        List<String> existing = new ArrayList<>();
+        // SQLite's column names are case-insensitive (ASCII): "Order" is the column "order".
+        Set<String> existing = new HashSet<>();
         try (ResultSet rs = st.executeQuery("PRAGMA arc.table_info(" + t.name() + ")")) {
           while (rs.next()) {
-            existing.add(rs.getString("name"));
+            existing.add(rs.getString("name").toLowerCase(Locale.ROOT));
           }
         }
         if (existing.isEmpty()) {
@@ -229,8 +394,7 @@ public final class Archiver {
             ddl.append("src_rowid INTEGER NOT NULL, ");
           }
           for (int k = 0; k < columns.get(i).size(); k++) {
-            String[] nt = columns.get(i).get(k).split("\u0000", 2);
-            ddl.append(k > 0 ? ", " : "").append(nt[0]).append(' ').append(nt[1]);
+            ddl.append(k > 0 ? ", " : "").append(definition(columns.get(i).get(k)));
           }
           st.execute(ddl.append(')').toString());
           st.execute(
@@ -240,10 +404,9 @@ public final class Archiver {
                   + t.name()
                   + UNIQUE.get(t.name()));
         } else {
-          for (String col : columns.get(i)) {
-            String[] nt = col.split("\u0000", 2);
-            if (!existing.contains(nt[0])) {
-              st.execute("ALTER TABLE arc." + t.name() + " ADD COLUMN " + nt[0] + ' ' + nt[1]);
+          for (Column col : columns.get(i)) {
+            if (!existing.contains(col.name().toLowerCase(Locale.ROOT))) {
+              st.execute("ALTER TABLE arc." + t.name() + " ADD COLUMN " + definition(col));
             }
           }
         }
@@ -262,7 +425,7 @@ public final class Archiver {
     }
   }
 
-  private Map<String, Long> copy(Connection c, Instant cutoff, List<List<String>> columns)
+  private Map<String, Long> copy(Connection c, Instant cutoff, List<List<Column>> columns)
       throws SQLException {
     Map<String, Long> copied = new LinkedHashMap<>();
     c.setAutoCommit(false);
@@ -270,8 +433,8 @@ public final class Archiver {
       for (int i = 0; i < TABLES.size(); i++) {
         Table t = TABLES.get(i);
         List<String> names = new ArrayList<>();
-        for (String col : columns.get(i)) {
-          names.add(col.split("\u0000", 2)[0]);
+        for (Column col : columns.get(i)) {
+          names.add(quote(col.name()));
         }
         String cols = String.join(", ", names);
         String selected = "m." + String.join(", m.", names);

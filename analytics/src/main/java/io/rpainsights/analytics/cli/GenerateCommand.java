@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Writes a synthetic history into a new store (rows marked synthetic: host 'synthetic',"
-          + " execution ids 'syn-', analytics_meta.synthetic = true).",
+          + " execution ids 'syn-', analytics_meta.synthetic = true); a store with a row in any"
+          + " documented table is refused.",
       "Lognormal step latencies, failures and recoveries, a 3x degradation of one step near the"
           + " end, rare spikes, resource samples, a few running executions."
     })
@@ -35,14 +36,15 @@ final class GenerateCommand implements Callable<Integer> {
       names = "--executions",
       required = true,
       paramLabel = "N",
-      description = "Finished executions to write.")
+      description = "Finished executions to write, 1 to 10000000.")
   long executions;
 
   @Option(
       names = "--days",
       required = true,
       paramLabel = "D",
-      description = "Days of history, ending now.")
+      description =
+          "Days of history, ending now, 1 to 36500 (a resource sample a minute over all of them).")
   int days;
 
   @Option(

@@ -1,5 +1,6 @@
 package io.rpainsights.analytics.generate;
 
+import io.rpainsights.analytics.store.Durations;
 import io.rpainsights.analytics.store.InvalidInputException;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,15 +29,29 @@ public record GeneratorConfig(
     int running,
     Duration resourceInterval) {
 
+  /**
+   * The most executions one run writes: their ids are zero-padded to 7 digits so that they sort in
+   * the order they started, and 10 million make a store of about 10 GB in about 10 minutes.
+   */
+  public static final long MAX_EXECUTIONS = 10_000_000L;
+
+  /** The longest history: the longest duration any command takes ({@link Durations#MAX}). */
+  public static final Duration MAX_SPAN = Durations.MAX;
+
   public GeneratorConfig {
-    if (executions < 1) {
-      throw new InvalidInputException("--executions must be at least 1");
+    if (executions < 1 || executions > MAX_EXECUTIONS) {
+      throw new InvalidInputException(
+          "--executions must be between 1 and " + MAX_EXECUTIONS + " (got " + executions + ")");
     }
     if (workflows < 1 || workflows > 10_000) {
       throw new InvalidInputException("--workflows must be between 1 and 10000");
     }
     if (span.isNegative() || span.isZero()) {
       throw new InvalidInputException("--days must be greater than zero");
+    }
+    if (span.compareTo(MAX_SPAN) > 0) {
+      throw new InvalidInputException(
+          "--days must be at most " + MAX_SPAN.toDays() + " (got " + span.toDays() + ")");
     }
     if (!(spikeRate >= 0 && spikeRate < 1)) {
       throw new InvalidInputException("spike rate must be in [0, 1)");

@@ -4,6 +4,7 @@ import io.rpainsights.analytics.generate.WorkflowModel.NodeModel;
 import io.rpainsights.analytics.store.InvalidInputException;
 import io.rpainsights.analytics.store.Store;
 import io.rpainsights.schema.StoreSchema;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -43,6 +45,10 @@ public final class HistoryGenerator {
   private static final long DAY_MS = 86_400_000L;
   private static final int EXECUTIONS_PER_TRANSACTION = 20_000;
 
+  // A JDBC batch holds every row's parameters until it runs: resource samples, one a minute over
+  // the whole span, run in chunks of this size so that memory does not grow with the span.
+  private static final int RESOURCES_PER_BATCH = 10_000;
+
   /** Receives progress: executions written so far of the total. */
   @FunctionalInterface
   public interface Progress {
@@ -51,9 +57,11 @@ public final class HistoryGenerator {
 
   /**
    * Writes the history into {@code db}, which must not exist yet or be an empty file or a store
-   * without executions.
+   * whose documented tables are empty. When {@code db} did not exist, a run that fails removes the
+   * file it made, so that the next run does not find a half-made store.
    *
-   * @throws InvalidInputException when {@code db} already holds executions or is not SQLite
+   * @throws InvalidInputException when {@code db} already holds rows in a documented table or is
+   *     not SQLite
    */
   public GenerationSummary generate(Path db, GeneratorConfig config, Progress progress) {
     long t0 = System.nanoTime();
@@ -62,9 +70,32 @@ public final class HistoryGenerator {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new InvalidInputException("cannot create the folder of " + db + ": " + e.getMessage());
     }
+    boolean made = Files.notExists(db);
+    try {
+      return write(db, config, progress, t0);
+    } catch (RuntimeException | Error e) {
+      if (made) {
+        removeMade(db, e);
+      }
+      throw e;
+    }
+  }
+
+  /** Deletes the store this run made and its journal files; a failure to do so rides along. */
+  private static void removeMade(Path db, Throwable failure) {
+    for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+      try {
+        Files.deleteIfExists(Path.of(db + suffix));
+      } catch (IOException | RuntimeException e) {
+        failure.addSuppressed(e);
+      }
+    }
+  }
+
+  private GenerationSummary write(Path db, GeneratorConfig config, Progress progress, long t0) {
     try (Connection c = Store.openReadWrite(db)) {
       refuseNonEmpty(c, db);
       try (Statement st = c.createStatement()) {
@@ -83,30 +114,58 @@ public final class HistoryGenerator {
     }
   }
 
+  /**
+   * Refuses a store with a row in any documented table: the whole store is then flagged synthetic,
+   * so real rows — resource samples or timers of a bot that recorded no execution yet — would be
+   * taken for synthetic ones.
+   */
   private static void refuseNonEmpty(Connection c, Path db) throws SQLException {
+    Set<String> tables = new HashSet<>();
     try (Statement st = c.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'executions'")) {
-      rs.next();
-      if (rs.getInt(1) == 0) {
-        return;
+        ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+      while (rs.next()) {
+        tables.add(rs.getString(1));
       }
     } catch (SQLException e) {
       throw new InvalidInputException(db + " is not an SQLite database: " + e.getMessage(), e);
     }
-    try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT count(*) FROM executions")) {
-      rs.next();
-      long n = rs.getLong(1);
-      if (n > 0) {
-        throw new InvalidInputException(
-            "refusing to add synthetic rows to "
-                + db
-                + ": it already holds "
-                + n
-                + " executions (generate writes a new store)");
+    List<String> held = new ArrayList<>();
+    try (Statement st = c.createStatement()) {
+      for (String table : StoreSchema.DOCUMENTED_TABLES) {
+        if (tables.contains(table)) {
+          try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+            long n = rs.next() ? rs.getLong(1) : 0;
+            if (n > 0) {
+              held.add(n + " " + table);
+            }
+          }
+        }
       }
+    }
+    if (held.isEmpty()) {
+      return;
+    }
+    String holds =
+        "refusing to add synthetic rows to " + db + ": it already holds " + String.join(", ", held);
+    if (markedSynthetic(c, tables)) {
+      throw new InvalidInputException(
+          holds
+              + " of a synthetic history, perhaps left by an interrupted generate (generate writes"
+              + " a new store: delete "
+              + db
+              + " and run again, or choose another --db)");
+    }
+    throw new InvalidInputException(holds + " (generate writes a new store: choose another --db)");
+  }
+
+  private static boolean markedSynthetic(Connection c, Set<String> tables) throws SQLException {
+    if (!tables.contains("analytics_meta")) {
+      return false;
+    }
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery("SELECT value FROM analytics_meta WHERE key = 'synthetic'")) {
+      return rs.next() && "true".equals(rs.getString(1));
     }
   }
 
@@ -128,6 +187,7 @@ public final class HistoryGenerator {
     private long stepRows;
     private long recoveryRows;
     private long resourceRows;
+    private int pendingResources;
     private PreparedStatement insertExecution;
     private PreparedStatement insertStep;
     private PreparedStatement insertRecovery;
@@ -415,6 +475,10 @@ public final class HistoryGenerator {
         insertResource.setInt(10, 1 + random.nextInt(3));
         insertResource.addBatch();
         resourceRows++;
+        if (++pendingResources == RESOURCES_PER_BATCH) {
+          insertResource.executeBatch();
+          pendingResources = 0;
+        }
         nextResourceTs += resourceStepMs;
       }
     }
@@ -424,6 +488,7 @@ public final class HistoryGenerator {
       insertStep.executeBatch();
       insertRecovery.executeBatch();
       insertResource.executeBatch();
+      pendingResources = 0;
       c.commit();
     }
 

@@ -4,6 +4,7 @@ import static io.rpainsights.analytics.testing.StoreFixture.ago;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rpainsights.analytics.store.InvalidInputException;
 import io.rpainsights.analytics.testing.CliRun;
 import io.rpainsights.analytics.testing.StoreFixture;
 import java.nio.file.Files;
@@ -186,6 +187,119 @@ class ArchiverTest {
     assertThat(count(archiveDir.resolve(Archiver.FILE_NAME), "SELECT count(*) FROM steps"))
         .isEqualTo(archivedBefore + 1);
     assertThat(count(db, "SELECT count(*) FROM steps")).isZero();
+  }
+
+  @Test
+  void producerColumnsWhoseNamesNeedQuotingAreCarriedWithTheirValues() throws Exception {
+    try (StoreFixture f = StoreFixture.create(db)) {
+      f.sql("ALTER TABLE executions ADD COLUMN \"order\" TEXT");
+      f.sql("UPDATE executions SET \"order\" = 'o-' || execution_id");
+      // A space, an embedded quote, and a declared type that SQLite reports oddly.
+      f.sql("ALTER TABLE timers ADD COLUMN \"bot \"\"name\"\"\" \"my type\"");
+      f.sql("UPDATE timers SET \"bot \"\"name\"\"\" = 'bot-' || ts");
+      f.sql("ALTER TABLE steps ADD COLUMN [select] DECIMAL(10, 2)");
+      f.sql("UPDATE steps SET [select] = id + 0.25");
+      f.sql("ALTER TABLE resources ADD COLUMN note \"primary\"");
+      f.sql("UPDATE resources SET note = 'n' || ts");
+    }
+    new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir);
+    Path archive = archiveDir.resolve(Archiver.FILE_NAME);
+    assertThat(count(archive, "SELECT count(*) FROM executions")).isEqualTo(22);
+    assertThat(
+            count(
+                archive, "SELECT count(*) FROM executions WHERE \"order\" = 'o-' || execution_id"))
+        .isEqualTo(22);
+    assertThat(count(archive, "SELECT count(*) FROM timers")).isPositive();
+    assertThat(
+            count(
+                archive,
+                "SELECT count(*) FROM timers WHERE \"bot \"\"name\"\"\" IS NOT 'bot-' || ts"))
+        .isZero();
+    assertThat(count(archive, "SELECT count(*) FROM steps WHERE [select] IS NOT id + 0.25"))
+        .isZero();
+    assertThat(count(archive, "SELECT count(*) FROM resources WHERE note IS NOT 'n' || ts"))
+        .isZero();
+    assertThat(count(archive, "SELECT count(*) FROM resources")).isPositive();
+    // A second run with one more such column adds it to the archive table.
+    try (StoreFixture f = StoreFixture.create(db)) {
+      f.sql("ALTER TABLE executions ADD COLUMN \"group by\" INTEGER");
+      f.sql("UPDATE executions SET \"group by\" = 7");
+    }
+    ArchiveResult second =
+        new Archiver(StoreFixture.CLOCK).archive(db, cutoff.plus(Duration.ofDays(30)), archiveDir);
+    assertThat(second.removed().get("executions")).isPositive();
+    assertThat(count(archive, "SELECT count(*) FROM executions WHERE \"group by\" = 7"))
+        .isEqualTo(second.removed().get("executions"));
+    assertUnionIsTheOriginal();
+  }
+
+  @Test
+  void aForeignFileInTheArchiveFolderIsRefusedAndLeftAsItWas() throws Exception {
+    Files.createDirectories(archiveDir);
+    Path foreign = archiveDir.resolve(Archiver.FILE_NAME);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + foreign);
+        Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE executions(x INTEGER)");
+      st.execute("INSERT INTO executions VALUES (1)");
+      st.execute("PRAGMA user_version = 9");
+    }
+    byte[] bytes = Files.readAllBytes(foreign);
+    CliRun r =
+        CliRun.run(
+            "archive", "--db", db.toString(), "--older-than", "90d", "--to", archiveDir.toString());
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err().strip())
+        .contains(foreign.toString())
+        .contains("not an archive")
+        .doesNotContain("\n");
+    assertThat(Files.readAllBytes(foreign)).isEqualTo(bytes);
+    assertThat(snapshot(db, null)).isEqualTo(before);
+  }
+
+  @Test
+  void aStoreCopiedToTheArchiveNameIsRefused() throws Exception {
+    Files.createDirectories(archiveDir);
+    Path copy = archiveDir.resolve(Archiver.FILE_NAME);
+    try (StoreFixture f = StoreFixture.create(copy)) {
+      f.execution("x", "w", ago(Duration.ofDays(1)), 5.0, "success");
+    }
+    assertThatThrownBy(() -> new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(copy.toString())
+        .hasMessageContaining("not an archive");
+    assertThat(snapshot(db, null)).isEqualTo(before);
+  }
+
+  @Test
+  void aFileThatIsNotSqliteIsRefused() throws Exception {
+    Files.createDirectories(archiveDir);
+    Path junk = archiveDir.resolve(Archiver.FILE_NAME);
+    Files.writeString(junk, "not a database, just text that is long enough to be a header");
+    assertThatThrownBy(() -> new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(junk.toString());
+  }
+
+  @Test
+  void anExistingArchiveIsAppendedTo() throws Exception {
+    new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir);
+    long archived =
+        count(archiveDir.resolve(Archiver.FILE_NAME), "SELECT count(*) FROM executions");
+    CliRun r =
+        CliRun.run(
+            "archive", "--db", db.toString(), "--older-than", "30d", "--to", archiveDir.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(count(archiveDir.resolve(Archiver.FILE_NAME), "SELECT count(*) FROM executions"))
+        .isGreaterThan(archived);
+    assertUnionIsTheOriginal();
+  }
+
+  @Test
+  void anEmptyFileIsMadeAnArchive() throws Exception {
+    Files.createDirectories(archiveDir);
+    Files.createFile(archiveDir.resolve(Archiver.FILE_NAME));
+    new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir);
+    assertUnionIsTheOriginal();
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.rpainsights.analytics.store.InvalidInputException;
 import io.rpainsights.analytics.testing.CliRun;
 import io.rpainsights.analytics.testing.StoreFixture;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -14,8 +15,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HistoryGeneratorTest {
   @TempDir Path dir;
@@ -109,6 +113,148 @@ class HistoryGeneratorTest {
         CliRun.run("generate", "--db", db.toString(), "--executions", "5", "--days", "1");
     assertThat(again.exitCode()).isEqualTo(2);
     assertThat(again.err().strip()).contains("refusing").doesNotContain("\n");
+  }
+
+  @Test
+  void aLongSpanWithFewExecutionsNeedsLittleMemory() throws Exception {
+    // 120 days of one-minute resource samples (172,800 rows) ran out of a 32 MB heap when they
+    // all waited in one JDBC batch; in bounded chunks they fit in a fraction of it.
+    Path db = dir.resolve("long.db");
+    long t0 = System.nanoTime();
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx32m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                GenerateMain.class.getName(),
+                db.toString(),
+                "120",
+                "10")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(output).isZero();
+    assertThat(output).contains("resources=" + (120 * 1440 + 1));
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement st = c.createStatement()) {
+      assertThat(scalar(st, "SELECT count(*) FROM resources")).isEqualTo(120 * 1440 + 1);
+      assertThat(scalar(st, "SELECT count(*) FROM executions WHERE status <> 'running'"))
+          .isEqualTo(10);
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void daysAndExecutionsBeyondTheirBoundsAreBadInput() {
+    Path db = dir.resolve("bounds.db");
+    CliRun days =
+        CliRun.run("generate", "--db", db.toString(), "--executions", "10", "--days", "36501");
+    assertThat(days.exitCode()).as(days.err()).isEqualTo(2);
+    assertThat(days.err().strip()).contains("--days").contains("36500").doesNotContain("\n");
+    CliRun executions =
+        CliRun.run("generate", "--db", db.toString(), "--executions", "10000001", "--days", "1");
+    assertThat(executions.exitCode()).as(executions.err()).isEqualTo(2);
+    assertThat(executions.err().strip())
+        .contains("--executions")
+        .contains("10000000")
+        .doesNotContain("\n");
+    assertThat(db).doesNotExist();
+    assertThatThrownBy(
+            () -> GeneratorConfig.of(10, Duration.ofDays(36_501), 5, 1, StoreFixture.NOW))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(
+            () ->
+                GeneratorConfig.of(
+                    GeneratorConfig.MAX_EXECUTIONS + 1, Duration.ofDays(1), 5, 1, StoreFixture.NOW))
+        .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void aFailedRunLeavesNoHalfMadeStoreBehind() {
+    Path db = dir.resolve("failed.db");
+    HistoryGenerator.Progress failing =
+        (done, total) -> {
+          throw new IllegalStateException("simulated failure after " + done);
+        };
+    assertThatThrownBy(() -> new HistoryGenerator().generate(db, config(1), failing))
+        .hasMessageContaining("simulated failure");
+    assertThat(db).doesNotExist();
+    assertThat(dir.resolve("failed.db-wal")).doesNotExist();
+    assertThat(dir.resolve("failed.db-journal")).doesNotExist();
+    new HistoryGenerator().generate(db, config(1), null);
+    assertThat(db).exists();
+  }
+
+  @Test
+  void aStoreLeftByAnInterruptedRunIsRefusedWithWhatToDo() throws Exception {
+    Path db = dir.resolve("interrupted.db");
+    try (StoreFixture f = StoreFixture.create(db)) {
+      f.execution("syn-0000000", "w", StoreFixture.NOW.toEpochMilli() - 1000, 5.0, "success");
+      f.sql("CREATE TABLE analytics_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+      f.sql("INSERT INTO analytics_meta VALUES ('synthetic', 'true')");
+    }
+    CliRun r = CliRun.run("generate", "--db", db.toString(), "--executions", "5", "--days", "1");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err().strip()).contains("synthetic").contains("delete " + db).doesNotContain("\n");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"executions", "steps", "recoveries", "resources", "timers"})
+  void refusesAStoreWithRowsInAnyDocumentedTable(String table) throws Exception {
+    Path db = dir.resolve("real-" + table + ".db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement st = c.createStatement()) {
+      // The documented schema as another producer writes it, with one row in one table.
+      st.execute(
+          "CREATE TABLE executions(execution_id TEXT PRIMARY KEY, workflow_id TEXT NOT NULL,"
+              + " parent_execution_id TEXT, host TEXT, started_at INTEGER NOT NULL,"
+              + " completed_at INTEGER, duration_ms REAL, status TEXT NOT NULL,"
+              + " steps_total INTEGER, steps_completed INTEGER, steps_failed INTEGER,"
+              + " steps_recovered INTEGER, error_type TEXT, error_message TEXT)");
+      st.execute(
+          "CREATE TABLE steps(id INTEGER PRIMARY KEY, execution_id TEXT NOT NULL,"
+              + " workflow_id TEXT NOT NULL, node_id TEXT, action_type TEXT, step_number INTEGER,"
+              + " started_at INTEGER NOT NULL, duration_ms REAL NOT NULL, status TEXT NOT NULL,"
+              + " error_type TEXT, error_message TEXT)");
+      st.execute(
+          "CREATE TABLE recoveries(id INTEGER PRIMARY KEY, execution_id TEXT, workflow_id TEXT,"
+              + " node_id TEXT, strategy TEXT, success INTEGER NOT NULL,"
+              + " started_at INTEGER NOT NULL, duration_ms REAL NOT NULL, error_message TEXT)");
+      st.execute(
+          "CREATE TABLE resources(ts INTEGER NOT NULL, host TEXT, process_cpu_pct REAL,"
+              + " system_cpu_pct REAL, process_rss_bytes INTEGER, heap_used_bytes INTEGER,"
+              + " system_mem_used_bytes INTEGER, disk_read_bytes INTEGER,"
+              + " disk_write_bytes INTEGER, gpu_util_pct REAL, gpu_mem_used_bytes INTEGER,"
+              + " running_executions INTEGER)");
+      st.execute(
+          "CREATE TABLE timers(ts INTEGER NOT NULL, name TEXT NOT NULL, labels TEXT,"
+              + " duration_ms REAL NOT NULL, success INTEGER NOT NULL, error_type TEXT)");
+      st.execute(
+          switch (table) {
+            case "executions" ->
+                "INSERT INTO executions(execution_id, workflow_id, started_at, status)"
+                    + " VALUES ('real-1', 'w', 1, 'success')";
+            case "steps" ->
+                "INSERT INTO steps(execution_id, workflow_id, started_at, duration_ms, status)"
+                    + " VALUES ('real-1', 'w', 1, 5.0, 'success')";
+            case "recoveries" ->
+                "INSERT INTO recoveries(success, started_at, duration_ms) VALUES (1, 1, 5.0)";
+            case "resources" -> "INSERT INTO resources(ts, host) VALUES (1, 'bot-1')";
+            default ->
+                "INSERT INTO timers(ts, name, duration_ms, success) VALUES (1, 'ocr', 5.0, 1)";
+          });
+    }
+    byte[] bytes = Files.readAllBytes(db);
+    CliRun r = CliRun.run("generate", "--db", db.toString(), "--executions", "10", "--days", "1");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err().strip())
+        .contains("refusing")
+        .contains("1 " + table)
+        .contains("generate writes a new store")
+        .doesNotContain("\n");
+    assertThat(Files.readAllBytes(db)).isEqualTo(bytes);
   }
 
   private static long scalar(Statement st, String sql) throws Exception {
