@@ -64,7 +64,7 @@ public final class AgentStarter {
       AgentRuntime runtime = new AgentRuntime(config, version);
       runtimeStarting = true;
       runtime.start(instrumentation, attached);
-      System.setProperty(ACTIVE_PROPERTY, version);
+      markActive(version);
     } catch (Throwable error) {
       AgentLog.error(
           "the agent could not start and is inactive; the application runs without it", error);
@@ -75,6 +75,14 @@ public final class AgentStarter {
       if (claimed && !runtimeStarting) {
         releaseClaim();
       }
+    }
+  }
+
+  private static void markActive(String version) {
+    try {
+      System.setProperty(ACTIVE_PROPERTY, version);
+    } catch (RuntimeException refused) {
+      // A security manager may refuse: the agent runs all the same, attach just cannot tell.
     }
   }
 
