@@ -3,6 +3,7 @@ package io.rpainsights.analytics.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rpainsights.analytics.testing.CliRun;
+import io.rpainsights.analytics.testing.DesignTables;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,36 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 class IncompleteStoreTest {
   @TempDir Path dir;
 
-  private static final String EXECUTIONS =
-      "execution_id TEXT PRIMARY KEY, workflow_id TEXT NOT NULL, parent_execution_id TEXT,"
-          + " host TEXT, started_at INTEGER NOT NULL, completed_at INTEGER, duration_ms REAL,"
-          + " status TEXT NOT NULL, steps_total INTEGER, steps_completed INTEGER,"
-          + " steps_failed INTEGER, steps_recovered INTEGER, error_type TEXT, error_message TEXT";
-  private static final String STEPS =
-      "id INTEGER PRIMARY KEY, execution_id TEXT NOT NULL, workflow_id TEXT NOT NULL,"
-          + " node_id TEXT, action_type TEXT, step_number INTEGER, started_at INTEGER NOT NULL,"
-          + " duration_ms REAL NOT NULL, status TEXT NOT NULL, error_type TEXT, error_message TEXT";
+  private static final String EXECUTIONS = DesignTables.EXECUTION_COLUMNS;
+  private static final String STEPS = DesignTables.STEP_COLUMNS;
 
   /** Creates the documented tables, with the two given column lists for executions and steps. */
   private Path store(String name, String executions, String steps) throws Exception {
     Path db = dir.resolve(name);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement st = c.createStatement()) {
-      st.execute("CREATE TABLE executions(" + executions + ")");
-      st.execute("CREATE TABLE steps(" + steps + ")");
-      st.execute(
-          "CREATE TABLE recoveries(id INTEGER PRIMARY KEY, execution_id TEXT, workflow_id TEXT,"
-              + " node_id TEXT, strategy TEXT, success INTEGER NOT NULL,"
-              + " started_at INTEGER NOT NULL, duration_ms REAL NOT NULL, error_message TEXT)");
-      st.execute(
-          "CREATE TABLE resources(ts INTEGER NOT NULL, host TEXT, process_cpu_pct REAL,"
-              + " system_cpu_pct REAL, process_rss_bytes INTEGER, heap_used_bytes INTEGER,"
-              + " system_mem_used_bytes INTEGER, disk_read_bytes INTEGER,"
-              + " disk_write_bytes INTEGER, gpu_util_pct REAL, gpu_mem_used_bytes INTEGER,"
-              + " running_executions INTEGER)");
-      st.execute(
-          "CREATE TABLE timers(ts INTEGER NOT NULL, name TEXT NOT NULL, labels TEXT,"
-              + " duration_ms REAL NOT NULL, success INTEGER NOT NULL, error_type TEXT)");
+      DesignTables.create(st, executions, steps);
       long t = io.rpainsights.analytics.testing.StoreFixture.NOW.toEpochMilli() - 3_600_000;
       st.execute(
           "INSERT INTO executions(execution_id, workflow_id, started_at, completed_at,"
