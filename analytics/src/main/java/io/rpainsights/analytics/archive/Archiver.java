@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -181,7 +182,7 @@ public final class Archiver {
       }
       try {
         refuseForeign(c, archive);
-        createArchiveSchema(c, columns);
+        createArchiveSchema(c, columns, archive);
         Map<String, Long> copied = copy(c, cutoff, columns);
         listener.reached(Phase.COPIED);
         verify(c, cutoff);
@@ -365,6 +366,54 @@ public final class Archiver {
     return false;
   }
 
+  /**
+   * One archive holds one store's rows. Its keys are the store's own ids (execution ids, rowids),
+   * so a second store whose ids happen to match (another producer numbering runs "run-1", "run-2",
+   * or resource rowids with the same timestamp) would have those rows taken for copied ones and
+   * deleted uncopied. So the store gets a random {@code store_id} in its {@code analytics_meta} the
+   * first time it is archived, the archive records it in {@code archive_meta}, and an archive that
+   * names another store is refused. An archive made before store ids (no {@code archive_meta}) is
+   * adopted by the next store archived into it. The synthetic marker travels with the rows, so an
+   * archive of generated data says so too.
+   */
+  private static void claimForThisStore(Connection c, Statement st, Path archive)
+      throws SQLException {
+    st.execute(
+        "CREATE TABLE IF NOT EXISTS main.analytics_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT OR IGNORE INTO main.analytics_meta(key, value) VALUES ('store_id', ?)")) {
+      ps.setString(1, UUID.randomUUID().toString());
+      ps.executeUpdate();
+    }
+    st.execute(
+        "CREATE TABLE IF NOT EXISTS arc.archive_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    st.execute(
+        "INSERT OR IGNORE INTO arc.archive_meta(key, value)"
+            + " SELECT key, value FROM main.analytics_meta WHERE key = 'store_id'");
+    String store = metaValue(st, "main.analytics_meta");
+    String owner = metaValue(st, "arc.archive_meta");
+    if (!store.equals(owner)) {
+      throw new InvalidInputException(
+          archive
+              + " holds the archive of another store (store id "
+              + owner
+              + ", this store's is "
+              + store
+              + "): its rows' ids could collide with this store's; give each store its own"
+              + " --to folder");
+    }
+    st.execute(
+        "INSERT OR REPLACE INTO arc.archive_meta(key, value)"
+            + " SELECT key, value FROM main.analytics_meta WHERE key = 'synthetic'");
+  }
+
+  private static String metaValue(Statement st, String table) throws SQLException {
+    try (ResultSet rs = st.executeQuery("SELECT value FROM " + table + " WHERE key = 'store_id'")) {
+      return rs.next() ? rs.getString(1) : "";
+    }
+  }
+
   private static InvalidInputException foreign(Path archive, String why, Throwable cause) {
     return new InvalidInputException(
         archive
@@ -374,11 +423,15 @@ public final class Archiver {
         cause);
   }
 
-  /** Archive tables mirror the store's columns (documented and any extra), with their own keys. */
-  private static void createArchiveSchema(Connection c, List<List<Column>> columns)
+  /**
+   * Archive tables mirror the store's columns (documented and any extra), with their own keys; in
+   * the same transaction the archive is claimed for this store, so a refusal changes neither file.
+   */
+  private static void createArchiveSchema(Connection c, List<List<Column>> columns, Path archive)
       throws SQLException {
     c.setAutoCommit(false);
     try (Statement st = c.createStatement()) {
+      claimForThisStore(c, st, archive);
       for (int i = 0; i < TABLES.size(); i++) {
         Table t = TABLES.get(i);
         // SQLite's column names are case-insensitive (ASCII): "Order" is the column "order".
@@ -417,7 +470,7 @@ public final class Archiver {
               + " removed TEXT NOT NULL)");
       st.execute("PRAGMA arc.user_version = " + FORMAT_VERSION);
       c.commit();
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
       c.rollback();
       throw e;
     } finally {

@@ -295,6 +295,79 @@ class ArchiverTest {
   }
 
   @Test
+  void anotherStoreIsRefusedByAnArchiveAndLosesNothing() throws Exception {
+    new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir);
+    // Another bot's store whose producer numbers its executions the same way ("e0", "e1", ...).
+    Path other = dir.resolve("other.db");
+    try (StoreFixture f = StoreFixture.create(other)) {
+      for (int i = 10; i < 15; i++) { // ids the first store's archive already holds
+        long t = ago(Duration.ofDays(120 + i));
+        f.execution("e" + i, "other-workflow", t, 7_000.0 + i, "success")
+            .step("e" + i, "other-workflow", "n", "api", 1, t, 6_000, "success", null);
+      }
+    }
+    Map<String, List<String>> otherBefore = snapshot(other, null);
+    Path archive = archiveDir.resolve(Archiver.FILE_NAME);
+    Map<String, List<String>> archiveBefore = snapshot(archive, null);
+
+    CliRun r =
+        CliRun.run(
+            "archive",
+            "--db",
+            other.toString(),
+            "--older-than",
+            "90d",
+            "--to",
+            archiveDir.toString());
+
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
+    assertThat(r.err().strip())
+        .contains("holds the archive of another store")
+        .contains("its own --to folder")
+        .doesNotContain("\n");
+    assertThat(snapshot(other, null)).isEqualTo(otherBefore);
+    assertThat(snapshot(archive, null)).isEqualTo(archiveBefore);
+    // The store it belongs to still archives into it.
+    CliRun again =
+        CliRun.run(
+            "archive", "--db", db.toString(), "--older-than", "30d", "--to", archiveDir.toString());
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertUnionIsTheOriginal();
+  }
+
+  @Test
+  void anArchiveFromBeforeStoreIdsIsAdoptedByTheNextStoreArchivedIntoIt() throws Exception {
+    new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir);
+    Path archive = archiveDir.resolve(Archiver.FILE_NAME);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + archive);
+        Statement st = c.createStatement()) {
+      st.execute("DROP TABLE archive_meta"); // as an archive of an earlier version has none
+    }
+    CliRun r =
+        CliRun.run(
+            "archive", "--db", db.toString(), "--older-than", "30d", "--to", archiveDir.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(count(archive, "SELECT count(*) FROM archive_meta WHERE key = 'store_id'"))
+        .isEqualTo(1);
+    assertUnionIsTheOriginal();
+  }
+
+  @Test
+  void theArchiveOfASyntheticStoreIsMarkedSynthetic() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE analytics_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+      st.execute("INSERT INTO analytics_meta VALUES ('synthetic', 'true')");
+    }
+    new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir);
+    assertThat(
+            count(
+                archiveDir.resolve(Archiver.FILE_NAME),
+                "SELECT count(*) FROM archive_meta WHERE key = 'synthetic' AND value = 'true'"))
+        .isEqualTo(1);
+  }
+
+  @Test
   void anEmptyFileIsMadeAnArchive() throws Exception {
     Files.createDirectories(archiveDir);
     Files.createFile(archiveDir.resolve(Archiver.FILE_NAME));
