@@ -372,9 +372,9 @@ public final class Archiver {
    * or resource rowids with the same timestamp) would have those rows taken for copied ones and
    * deleted uncopied. So the store gets a random {@code store_id} in its {@code analytics_meta} the
    * first time it is archived, the archive records it in {@code archive_meta}, and an archive that
-   * names another store is refused. An archive made before store ids (no {@code archive_meta}) is
-   * adopted by the next store archived into it. The synthetic marker travels with the rows, so an
-   * archive of generated data says so too.
+   * names another store is refused. An archive made before store ids (no {@code archive_meta}) that
+   * already holds rows cannot tell whose they are, so it is refused too (an empty one is claimed).
+   * The synthetic marker travels with the rows, so an archive of generated data says so.
    */
   private static void claimForThisStore(Connection c, Statement st, Path archive)
       throws SQLException {
@@ -388,6 +388,13 @@ public final class Archiver {
     }
     st.execute(
         "CREATE TABLE IF NOT EXISTS arc.archive_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    if (metaValue(st, "arc.archive_meta").isEmpty() && holdsRows(st)) {
+      throw new InvalidInputException(
+          archive
+              + " was made by an earlier version that did not record its store, and it already"
+              + " holds rows: nothing is moved, as they may be another store's; give this store a"
+              + " new --to folder (the old archive stays readable as it is)");
+    }
     st.execute(
         "INSERT OR IGNORE INTO arc.archive_meta(key, value)"
             + " SELECT key, value FROM main.analytics_meta WHERE key = 'store_id'");
@@ -398,14 +405,33 @@ public final class Archiver {
           archive
               + " holds the archive of another store (store id "
               + owner
-              + ", this store's is "
-              + store
               + "): its rows' ids could collide with this store's; give each store its own"
               + " --to folder");
     }
     st.execute(
         "INSERT OR REPLACE INTO arc.archive_meta(key, value)"
             + " SELECT key, value FROM main.analytics_meta WHERE key = 'synthetic'");
+  }
+
+  /** Whether any of the archive's tables (those that exist yet) holds a row. */
+  private static boolean holdsRows(Statement st) throws SQLException {
+    Set<String> existing = new HashSet<>();
+    try (ResultSet rs =
+        st.executeQuery("SELECT name FROM arc.sqlite_master WHERE type = 'table'")) {
+      while (rs.next()) {
+        existing.add(rs.getString(1));
+      }
+    }
+    for (Table t : TABLES) {
+      if (existing.contains(t.name())) {
+        try (ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM arc." + t.name() + ")")) {
+          if (rs.next() && rs.getInt(1) == 1) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static String metaValue(Statement st, String table) throws SQLException {

@@ -336,20 +336,44 @@ class ArchiverTest {
   }
 
   @Test
-  void anArchiveFromBeforeStoreIdsIsAdoptedByTheNextStoreArchivedIntoIt() throws Exception {
+  void anArchiveFromBeforeStoreIdsThatHoldsRowsIsRefusedAndAnEmptyOneIsClaimed() throws Exception {
+    Path other = dir.resolve("other.db");
+    Files.copy(db, other); // the fixture's rows, none archived yet
     new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir);
     Path archive = archiveDir.resolve(Archiver.FILE_NAME);
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + archive);
-        Statement st = c.createStatement()) {
-      st.execute("DROP TABLE archive_meta"); // as an archive of an earlier version has none
-    }
+    dropArchiveMeta(archive); // as an archive of an earlier version has none
+    Map<String, List<String>> storeBefore = snapshot(db, null);
+    Map<String, List<String>> archiveBefore = snapshot(archive, null);
+
+    // Not even the store it came from may claim it: nothing tells whose rows it holds.
     CliRun r =
         CliRun.run(
             "archive", "--db", db.toString(), "--older-than", "30d", "--to", archiveDir.toString());
-    assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(count(archive, "SELECT count(*) FROM archive_meta WHERE key = 'store_id'"))
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
+    assertThat(r.err().strip()).contains("earlier version").contains("new --to folder");
+    assertThat(snapshot(db, null)).isEqualTo(storeBefore);
+    assertThat(snapshot(archive, null)).isEqualTo(archiveBefore);
+
+    // An archive of an earlier version that holds no row yet is simply claimed.
+    Path emptyDir = dir.resolve("empty-archive");
+    new Archiver(StoreFixture.CLOCK)
+        .archive(other, StoreFixture.NOW.minus(Duration.ofDays(1000)), emptyDir);
+    dropArchiveMeta(emptyDir.resolve(Archiver.FILE_NAME));
+    new Archiver(StoreFixture.CLOCK).archive(other, cutoff, emptyDir);
+    assertThat(
+            count(
+                emptyDir.resolve(Archiver.FILE_NAME),
+                "SELECT count(*) FROM archive_meta WHERE key = 'store_id'"))
         .isEqualTo(1);
-    assertUnionIsTheOriginal();
+    assertThat(count(emptyDir.resolve(Archiver.FILE_NAME), "SELECT count(*) FROM executions"))
+        .isPositive();
+  }
+
+  private static void dropArchiveMeta(Path archive) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + archive);
+        Statement st = c.createStatement()) {
+      st.execute("DROP TABLE archive_meta");
+    }
   }
 
   @Test
