@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.UUID;
 
 /**
  * Writes a synthetic history into a new store: executions of several workflows with lognormal step
@@ -49,6 +50,9 @@ public final class HistoryGenerator {
   // the whole span, run in chunks of this size so that memory does not grow with the span.
   private static final int RESOURCES_PER_BATCH = 10_000;
 
+  /** The {@code analytics_meta} key by which a run marks the store it is writing as its own. */
+  private static final String CLAIM_KEY = "synthetic.run";
+
   /** Receives progress: executions written so far of the total. */
   @FunctionalInterface
   public interface Progress {
@@ -74,13 +78,33 @@ public final class HistoryGenerator {
       throw new InvalidInputException("cannot create the folder of " + db + ": " + e.getMessage());
     }
     boolean made = Files.notExists(db);
+    String claim = UUID.randomUUID().toString();
     try {
-      return write(db, config, progress, t0);
+      return write(db, config, progress, t0, claim);
     } catch (RuntimeException | Error e) {
-      if (made) {
+      // Only a file this run created and claimed: never one a concurrent run is writing.
+      if (made && isClaimedBy(db, claim)) {
         removeMade(db, e);
       }
       throw e;
+    }
+  }
+
+  /** Whether {@code db} carries this run's claim (false when it cannot be read). */
+  private static boolean isClaimedBy(Path db, String claim) {
+    if (!Files.isRegularFile(db)) {
+      return false;
+    }
+    try (Connection c = Store.openReadWrite(db);
+        PreparedStatement ps =
+            c.prepareStatement("SELECT 1 FROM analytics_meta WHERE key = ? AND value = ?")) {
+      ps.setString(1, CLAIM_KEY);
+      ps.setString(2, claim);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException | RuntimeException unreadable) {
+      return false;
     }
   }
 
@@ -95,9 +119,10 @@ public final class HistoryGenerator {
     }
   }
 
-  private GenerationSummary write(Path db, GeneratorConfig config, Progress progress, long t0) {
+  private GenerationSummary write(
+      Path db, GeneratorConfig config, Progress progress, long t0, String claim) {
     try (Connection c = Store.openReadWrite(db)) {
-      refuseNonEmpty(c, db);
+      claimEmptyStore(c, db, claim);
       try (Statement st = c.createStatement()) {
         st.execute("PRAGMA synchronous = OFF");
         st.execute("PRAGMA journal_mode = MEMORY");
@@ -111,6 +136,42 @@ public final class HistoryGenerator {
       return summary;
     } catch (SQLException e) {
       throw new InvalidInputException("cannot write " + db + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Checks that the store is empty and claims it for this run in one write transaction, so that of
+   * two runs started on the same new file one writes and the other is refused (and never deletes
+   * the first one's work when it fails).
+   */
+  private static void claimEmptyStore(Connection c, Path db, String claim) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("BEGIN IMMEDIATE");
+    } catch (SQLException e) {
+      throw new InvalidInputException(db + " is not an SQLite database: " + e.getMessage(), e);
+    }
+    try {
+      refuseNonEmpty(c, db);
+      try (Statement st = c.createStatement()) {
+        st.execute(
+            "CREATE TABLE IF NOT EXISTS analytics_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement("INSERT INTO analytics_meta(key, value) VALUES (?, ?)")) {
+        ps.setString(1, CLAIM_KEY);
+        ps.setString(2, claim);
+        ps.executeUpdate();
+      }
+      try (Statement st = c.createStatement()) {
+        st.execute("COMMIT");
+      }
+    } catch (SQLException | RuntimeException e) {
+      try (Statement st = c.createStatement()) {
+        st.execute("ROLLBACK");
+      } catch (SQLException alreadyEnded) {
+        e.addSuppressed(alreadyEnded);
+      }
+      throw e;
     }
   }
 
@@ -143,6 +204,14 @@ public final class HistoryGenerator {
       }
     }
     if (held.isEmpty()) {
+      if (claimedByARun(c, tables)) {
+        throw new InvalidInputException(
+            "refusing to write into "
+                + db
+                + ": another generate is writing it, or one was interrupted (delete "
+                + db
+                + " and run again, or choose another --db)");
+      }
       return;
     }
     String holds =
@@ -150,12 +219,23 @@ public final class HistoryGenerator {
     if (markedSynthetic(c, tables)) {
       throw new InvalidInputException(
           holds
-              + " of a synthetic history, perhaps left by an interrupted generate (generate writes"
-              + " a new store: delete "
+              + " of a synthetic history (generate writes a new store: to write it again, delete "
               + db
-              + " and run again, or choose another --db)");
+              + " first, or choose another --db)");
     }
     throw new InvalidInputException(holds + " (generate writes a new store: choose another --db)");
+  }
+
+  private static boolean claimedByARun(Connection c, Set<String> tables) throws SQLException {
+    if (!tables.contains("analytics_meta")) {
+      return false;
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM analytics_meta WHERE key = ?")) {
+      ps.setString(1, CLAIM_KEY);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   private static boolean markedSynthetic(Connection c, Set<String> tables) throws SQLException {

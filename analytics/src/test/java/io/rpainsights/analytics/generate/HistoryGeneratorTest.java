@@ -30,6 +30,41 @@ class HistoryGeneratorTest {
   }
 
   @Test
+  void twoRunsOnTheSameNewFileLeaveTheOneThatSucceededIntact() throws Exception {
+    Path db = dir.resolve("race.db");
+    GeneratorConfig config = GeneratorConfig.of(20_000, Duration.ofDays(3), 3, 5, StoreFixture.NOW);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ConcurrentLinkedQueue<Object> outcomes =
+        new java.util.concurrent.ConcurrentLinkedQueue<>();
+    Thread[] runs = new Thread[2];
+    for (int i = 0; i < runs.length; i++) {
+      runs[i] =
+          new Thread(
+              () -> {
+                try {
+                  go.await();
+                  outcomes.add(new HistoryGenerator().generate(db, config, null));
+                } catch (Throwable failed) {
+                  outcomes.add(failed);
+                }
+              });
+      runs[i].start();
+    }
+    go.countDown();
+    for (Thread run : runs) {
+      run.join(TimeUnit.MINUTES.toMillis(2));
+    }
+    assertThat(outcomes).hasSize(2);
+    assertThat(outcomes).filteredOn(o -> o instanceof GenerationSummary).hasSize(1);
+    assertThat(db).exists();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement st = c.createStatement()) {
+      assertThat(scalar(st, "SELECT count(*) FROM executions WHERE status <> 'running'"))
+          .isEqualTo(20_000);
+    }
+  }
+
+  @Test
   void everyRowIsMarkedSyntheticAndTheCountsAddUp() throws Exception {
     Path db = dir.resolve("g.db");
     GenerationSummary s = new HistoryGenerator().generate(db, config(1), null);
