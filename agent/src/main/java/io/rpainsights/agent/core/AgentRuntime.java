@@ -133,8 +133,10 @@ final class AgentRuntime {
       try {
         SqliteStore store = SqliteStore.open(config.storePath(), host, health);
         sinks.add(new StoreSink(store, health, queue, startedAt, config.retentionDays()));
+        JvmMarks.mark(JvmMarks.STORE, "ok");
       } catch (StoreException e) {
         AgentLog.warn(e.getMessage() + "; nothing will be stored, the application is unaffected");
+        JvmMarks.mark(JvmMarks.STORE, "failed: " + e.getMessage());
       }
       PrometheusSink metrics = createMetrics(host);
       if (metrics != null) {

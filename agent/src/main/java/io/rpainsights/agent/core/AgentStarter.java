@@ -18,13 +18,6 @@ import net.bytebuddy.ClassFileVersion;
  */
 public final class AgentStarter {
 
-  /**
-   * The system property, set to the agent's version once it runs, by which {@code attach} tells
-   * from outside whether the agent is active in a JVM (Elastic's agent marks itself the same way).
-   * Not under {@code rpa.insights.}, which names config overrides.
-   */
-  static final String ACTIVE_PROPERTY = "io.rpainsights.agent.active";
-
   private AgentStarter() {}
 
   public static void start(
@@ -64,7 +57,7 @@ public final class AgentStarter {
       AgentRuntime runtime = new AgentRuntime(config, version);
       runtimeStarting = true;
       runtime.start(instrumentation, attached);
-      markActive(version);
+      JvmMarks.mark(JvmMarks.ACTIVE, version);
     } catch (Throwable error) {
       AgentLog.error(
           "the agent could not start and is inactive; the application runs without it", error);
@@ -75,14 +68,6 @@ public final class AgentStarter {
       if (claimed && !runtimeStarting) {
         releaseClaim();
       }
-    }
-  }
-
-  private static void markActive(String version) {
-    try {
-      System.setProperty(ACTIVE_PROPERTY, version);
-    } catch (RuntimeException refused) {
-      // A security manager may refuse: the agent runs all the same, attach just cannot tell.
     }
   }
 

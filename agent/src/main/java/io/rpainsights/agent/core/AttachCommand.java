@@ -10,15 +10,17 @@ import net.bytebuddy.agent.ByteBuddyAgent;
  * -javaagent:rpa-insights-agent.jar=}.
  *
  * <p>The target's stderr is where the agent explains itself, and the user running {@code attach}
- * often cannot see it; so the command reads the target's {@link AgentStarter#ACTIVE_PROPERTY}
- * before and after loading the agent and says plainly whether it was already active, became active,
- * or did not start (exit code 1).
+ * often cannot see it; so the command reads the target's {@link JvmMarks} before and after loading
+ * the agent and says plainly whether it was already active, became active, did not start, or cannot
+ * write its store (the last two: exit code 1).
  */
 public final class AttachCommand {
 
   private static final String USAGE =
       "usage: java -jar rpa-insights-agent.jar attach PID [config=PATH,key=value,...]\n"
           + "   or: java -javaagent:rpa-insights-agent.jar[=config=PATH,key=value,...] -jar app.jar";
+
+  private static final long STORE_WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 
   private AttachCommand() {}
 
@@ -68,11 +70,47 @@ public final class AttachCommand {
               + " or enabled: false); fix it and attach again");
       return 1;
     }
-    System.out.println("[rpa-insights] attached to JVM " + pid);
+    String store = after == null ? null : awaitStore(pid);
+    if (store != null && !store.equals("ok")) {
+      System.err.println(
+          "[rpa-insights] attached to JVM "
+              + pid
+              + ", but the agent cannot write its store ("
+              + store.replaceFirst("^failed: ", "")
+              + "): nothing is recorded; fix store.path and restart that JVM");
+      return 1;
+    }
+    System.out.println(
+        "[rpa-insights] attached to JVM "
+            + pid
+            + (after != null && store == null
+                ? " (its store is still opening; the target's stderr says if that fails)"
+                : ""));
     return 0;
   }
 
+  /**
+   * The store opens on the agent's background thread, after {@code agentmain} has returned: wait a
+   * little for its mark, or null when it has not come.
+   */
+  private static String awaitStore(String pid) {
+    long deadline = System.nanoTime() + STORE_WAIT_NANOS;
+    while (true) {
+      Properties now = TargetJvm.systemProperties(pid);
+      String store = now == null ? null : now.getProperty(JvmMarks.STORE);
+      if (store != null || System.nanoTime() > deadline) {
+        return store;
+      }
+      try {
+        Thread.sleep(100); // polling another process: there is nothing to wait on
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    }
+  }
+
   private static String activeVersion(Properties properties) {
-    return properties == null ? null : properties.getProperty(AgentStarter.ACTIVE_PROPERTY);
+    return properties == null ? null : properties.getProperty(JvmMarks.ACTIVE);
   }
 }

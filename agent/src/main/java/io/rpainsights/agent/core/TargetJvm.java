@@ -6,8 +6,8 @@ import net.bytebuddy.agent.ByteBuddyAgent;
 
 /**
  * Reads a running JVM's system properties over the attach API, so that {@code attach} can tell
- * whether the agent is active there (the agent says so in {@link AgentStarter#ACTIVE_PROPERTY})
- * without relying on the target's stderr, which the user running {@code attach} may not see.
+ * whether the agent is active there (the agent says so in {@link JvmMarks}) without relying on the
+ * target's stderr, which the user running {@code attach} may not see.
  *
  * <p>The virtual machine type is the one Byte Buddy attaches with ({@code
  * com.sun.tools.attach.VirtualMachine}, or Byte Buddy's own emulation where {@code jdk.attach} is

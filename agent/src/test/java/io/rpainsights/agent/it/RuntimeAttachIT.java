@@ -141,12 +141,45 @@ class RuntimeAttachIT {
                   "config=" + ForkedJvm.SAMPLE_CONFIG.toAbsolutePath() + ",store.path=" + db)
               .run();
       assertThat(fixed.exitCode).as(fixed.toString()).isZero();
-      assertThat(fixed.stdout).contains("attached to JVM " + sample.pid());
+      assertThat(fixed.stdout).contains("attached to JVM " + sample.pid()).doesNotContain("(");
       assertThat(sample.waitFor(180, TimeUnit.SECONDS)).isTrue();
       try (StoreReader store = new StoreReader(db)) {
         assertThat(store.count("select count(*) from executions where status <> 'running'"))
             .isPositive();
       }
+    } finally {
+      sample.destroyForcibly();
+    }
+  }
+
+  @Test
+  void anAttachWhoseStoreCannotBeWrittenSaysSo() throws Exception {
+    Process sample =
+        ForkedJvm.jar(
+                ForkedJvm.SAMPLE_JAR,
+                "--runs",
+                "100",
+                "--threads",
+                "1",
+                "--pause-ms",
+                "20",
+                "--seed",
+                "6")
+            .start(dir.resolve("nostore.out"), dir.resolve("nostore.err"));
+    try {
+      ForkedJvm.Result attach =
+          ForkedJvm.jar(
+                  ForkedJvm.AGENT_JAR,
+                  "attach",
+                  String.valueOf(sample.pid()),
+                  "config="
+                      + ForkedJvm.SAMPLE_CONFIG.toAbsolutePath()
+                      + ",store.path=/proc/no-such-dir/x.db")
+              .run();
+      assertThat(attach.exitCode).as(attach.toString()).isEqualTo(1);
+      assertThat(attach.stderr).contains("cannot write its store").contains("/proc/no-such-dir");
+      assertThat(sample.waitFor(180, TimeUnit.SECONDS)).isTrue();
+      assertThat(sample.exitValue()).isZero();
     } finally {
       sample.destroyForcibly();
     }
