@@ -68,6 +68,7 @@ class PrometheusEndpointIT {
   /** Scrapes until {@code rpa_workflow_executions_total} adds up to {@code executions}. */
   static Exposition scrapeUntilComplete(LingeringRun run, long executions) throws Exception {
     String url = run.metricsUrl();
+    long steps = run.summary("steps");
     AtomicReference<Exposition> last = new AtomicReference<>();
     run.await(
         () -> {
@@ -76,10 +77,13 @@ class PrometheusEndpointIT {
           } catch (Exception e) {
             throw new AssertionError("scrape of " + url + " failed", e);
           }
-          return last.get().sum("rpa_workflow_executions_total") == executions;
+          // A scrape reads one family after another while the sink may still apply the last
+          // batch, and a failed step can follow its execution's end: wait for both totals.
+          return last.get().sum("rpa_workflow_executions_total") == executions
+              && last.get().sum("rpa_step_executions_total") == steps;
         },
         30,
-        "the metrics to count " + executions + " executions");
+        "the metrics to count " + executions + " executions and " + steps + " steps");
     return last.get();
   }
 
