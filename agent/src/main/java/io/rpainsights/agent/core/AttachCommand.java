@@ -70,7 +70,7 @@ public final class AttachCommand {
               + " or enabled: false); fix it and attach again");
       return 1;
     }
-    String store = after == null ? null : awaitStore(pid);
+    String store = after == null ? null : awaitStore(pid, after);
     if (store != null && !store.equals("ok")) {
       System.err.println(
           "[rpa-insights] attached to JVM "
@@ -93,10 +93,10 @@ public final class AttachCommand {
    * The store opens on the agent's background thread, after {@code agentmain} has returned: wait a
    * little for its mark, or null when it has not come.
    */
-  private static String awaitStore(String pid) {
+  private static String awaitStore(String pid, Properties first) {
     long deadline = System.nanoTime() + STORE_WAIT_NANOS;
+    Properties now = first;
     while (true) {
-      Properties now = TargetJvm.systemProperties(pid);
       String store = now == null ? null : now.getProperty(JvmMarks.STORE);
       if (store != null || System.nanoTime() > deadline) {
         return store;
@@ -107,6 +107,7 @@ public final class AttachCommand {
         Thread.currentThread().interrupt();
         return null;
       }
+      now = TargetJvm.systemProperties(pid);
     }
   }
 

@@ -132,7 +132,7 @@ final class SummaryCommand implements Callable<Integer> {
               insights.subList(0, Math.min(top, insights.size())),
               degraded,
               anomalies,
-              "true".equals(a.state().meta().get("synthetic")));
+              a.state().isSynthetic());
     }
     PrintWriter out = spec.commandLine().getOut();
     switch (format.format) {

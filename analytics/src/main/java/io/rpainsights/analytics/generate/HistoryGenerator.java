@@ -95,14 +95,8 @@ public final class HistoryGenerator {
     if (!Files.isRegularFile(db)) {
       return false;
     }
-    try (Connection c = Store.openReadWrite(db);
-        PreparedStatement ps =
-            c.prepareStatement("SELECT 1 FROM analytics_meta WHERE key = ? AND value = ?")) {
-      ps.setString(1, CLAIM_KEY);
-      ps.setString(2, claim);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
+    try (Connection c = Store.openReadWrite(db)) {
+      return claim.equals(metaValue(c, Set.of("analytics_meta"), CLAIM_KEY));
     } catch (SQLException | RuntimeException unreadable) {
       return false;
     }
@@ -204,7 +198,7 @@ public final class HistoryGenerator {
       }
     }
     if (held.isEmpty()) {
-      if (claimedByARun(c, tables)) {
+      if (metaValue(c, tables, CLAIM_KEY) != null) {
         throw new InvalidInputException(
             "refusing to write into "
                 + db
@@ -216,7 +210,7 @@ public final class HistoryGenerator {
     }
     String holds =
         "refusing to add synthetic rows to " + db + ": it already holds " + String.join(", ", held);
-    if (markedSynthetic(c, tables)) {
+    if ("true".equals(metaValue(c, tables, "synthetic"))) {
       throw new InvalidInputException(
           holds
               + " of a synthetic history (generate writes a new store: to write it again, delete "
@@ -226,26 +220,18 @@ public final class HistoryGenerator {
     throw new InvalidInputException(holds + " (generate writes a new store: choose another --db)");
   }
 
-  private static boolean claimedByARun(Connection c, Set<String> tables) throws SQLException {
+  /** The value of {@code key} in {@code analytics_meta}, or null (also when there is no table). */
+  private static String metaValue(Connection c, Set<String> tables, String key)
+      throws SQLException {
     if (!tables.contains("analytics_meta")) {
-      return false;
+      return null;
     }
-    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM analytics_meta WHERE key = ?")) {
-      ps.setString(1, CLAIM_KEY);
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT value FROM analytics_meta WHERE key = ?")) {
+      ps.setString(1, key);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
+        return rs.next() ? rs.getString(1) : null;
       }
-    }
-  }
-
-  private static boolean markedSynthetic(Connection c, Set<String> tables) throws SQLException {
-    if (!tables.contains("analytics_meta")) {
-      return false;
-    }
-    try (Statement st = c.createStatement();
-        ResultSet rs =
-            st.executeQuery("SELECT value FROM analytics_meta WHERE key = 'synthetic'")) {
-      return rs.next() && "true".equals(rs.getString(1));
     }
   }
 

@@ -132,7 +132,7 @@ public final class ReportBuilder {
     return new ReportData(
         now,
         analytics.store().path().getFileName().toString(),
-        "true".equals(analytics.state().meta().get("synthetic")),
+        analytics.state().isSynthetic(),
         window.since(),
         window.until(),
         new ReportData.Summary(

@@ -51,7 +51,7 @@ final class Api {
   /** {@code GET /api/store}: whether the store holds synthetic data (written by generate). */
   Object store(QueryParams p) {
     p.allowOnly();
-    return new StoreInfo("true".equals(analytics.state().meta().get("synthetic")));
+    return new StoreInfo(analytics.state().isSynthetic());
   }
 
   /** {@code GET /api/workflows/{id}/{what}}. */

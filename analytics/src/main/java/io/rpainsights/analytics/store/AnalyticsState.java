@@ -218,6 +218,11 @@ public final class AnalyticsState {
         });
   }
 
+  /** Whether {@code generate} wrote this store ({@code analytics_meta.synthetic = true}). */
+  public boolean isSynthetic() {
+    return "true".equals(meta().get("synthetic"));
+  }
+
   private boolean tableExists(String name) {
     return store.read(
         c -> {
