@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import org.sqlite.SQLiteErrorCode;
 
 /**
  * Writes a synthetic history into a new store: executions of several workflows with lognormal step
@@ -142,6 +143,11 @@ public final class HistoryGenerator {
     try (Statement st = c.createStatement()) {
       st.execute("BEGIN IMMEDIATE");
     } catch (SQLException e) {
+      if (e.getErrorCode() == SQLiteErrorCode.SQLITE_BUSY.code) {
+        throw new InvalidInputException(
+            "refusing to write into " + db + ": another process has been writing it for too long",
+            e);
+      }
       throw new InvalidInputException(db + " is not an SQLite database: " + e.getMessage(), e);
     }
     try {

@@ -260,6 +260,12 @@ public final class Store implements AutoCloseable {
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, options.busyTimeout().toMillis()));
     config.setReadOnly(readOnly);
+    if (!readOnly) {
+      // A deferred transaction that has read cannot wait for the write lock: SQLite answers
+      // SQLITE_BUSY at once rather than risk a deadlock, whatever the busy timeout. Every write
+      // transaction therefore takes the write lock when it begins, where the busy timeout applies.
+      config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    }
     config.setGetGeneratedKeys(false);
     config.setCacheSize(-options.pageCacheKib());
     Connection connection = config.createConnection("jdbc:sqlite:" + path.toAbsolutePath());

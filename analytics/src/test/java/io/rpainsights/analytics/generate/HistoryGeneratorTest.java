@@ -55,13 +55,30 @@ class HistoryGeneratorTest {
       run.join(TimeUnit.MINUTES.toMillis(2));
     }
     assertThat(outcomes).hasSize(2);
-    assertThat(outcomes).filteredOn(o -> o instanceof GenerationSummary).hasSize(1);
+    assertThat(outcomes)
+        .as("outcomes: %s", describe(outcomes))
+        .filteredOn(o -> o instanceof GenerationSummary)
+        .hasSize(1);
     assertThat(db).exists();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement st = c.createStatement()) {
       assertThat(scalar(st, "SELECT count(*) FROM executions WHERE status <> 'running'"))
           .isEqualTo(20_000);
     }
+  }
+
+  private static String describe(Iterable<Object> outcomes) {
+    StringBuilder out = new StringBuilder();
+    for (Object o : outcomes) {
+      if (o instanceof Throwable) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        ((Throwable) o).printStackTrace(new java.io.PrintWriter(trace));
+        out.append(trace).append('\n');
+      } else {
+        out.append(o).append('\n');
+      }
+    }
+    return out.toString();
   }
 
   @Test

@@ -20,6 +20,49 @@ class StoreTest {
   @TempDir Path dir;
 
   @Test
+  void aWriteTransactionThatReadsFirstWaitsForAnotherWriterInsteadOfFailing() throws Exception {
+    Path db = dir.resolve("locks.db");
+    try (java.sql.Connection setup = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement st = setup.createStatement()) {
+      st.execute("CREATE TABLE t(v INTEGER)");
+    }
+    try (java.sql.Connection other = DriverManager.getConnection("jdbc:sqlite:" + db);
+        java.sql.Connection ours = Store.openReadWrite(db)) {
+      try (Statement st = other.createStatement()) {
+        st.execute("BEGIN IMMEDIATE");
+        st.execute("INSERT INTO t VALUES (1)");
+      }
+      Thread release =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(300);
+                  try (Statement st = other.createStatement()) {
+                    st.execute("COMMIT");
+                  }
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      release.start();
+      // Read, then write, in one transaction while the other connection holds the write lock: a
+      // deferred transaction would get SQLITE_BUSY at the INSERT without waiting.
+      ours.setAutoCommit(false);
+      try (Statement st = ours.createStatement()) {
+        st.executeQuery("SELECT count(*) FROM t").close();
+        st.execute("INSERT INTO t VALUES (2)");
+      }
+      ours.commit();
+      release.join();
+      try (Statement st = ours.createStatement();
+          java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM t")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(2);
+      }
+    }
+  }
+
+  @Test
   void aMissingFileIsBadInput() {
     assertThatThrownBy(() -> Store.open(dir.resolve("nope.db")))
         .isInstanceOf(InvalidInputException.class)
