@@ -116,7 +116,7 @@ public final class HistoryGenerator {
 
   private GenerationSummary write(
       Path db, GeneratorConfig config, Progress progress, long t0, String claim) {
-    try (Connection c = Store.openReadWrite(db)) {
+    try (Connection c = Store.openWriter(db)) {
       claimEmptyStore(c, db, claim);
       try (Statement st = c.createStatement()) {
         st.execute("PRAGMA synchronous = OFF");

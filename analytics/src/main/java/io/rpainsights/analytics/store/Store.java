@@ -73,7 +73,7 @@ public final class Store implements AutoCloseable {
     }
     Connection connection = null;
     try {
-      connection = connect(path, true, options);
+      connection = connect(path, true, false, options);
       if (!StoreSchema.hasDocumentedTables(connection)) {
         throw new InvalidInputException(
             path
@@ -131,7 +131,7 @@ public final class Store implements AutoCloseable {
     synchronized (writeLock) {
       try {
         if (writer == null) {
-          writer = connect(path, false, options);
+          writer = connect(path, false, true, options);
         }
         writer.setAutoCommit(false);
         try {
@@ -180,7 +180,7 @@ public final class Store implements AutoCloseable {
     synchronized (writeLock) {
       try {
         if (writer == null) {
-          writer = connect(path, false, options);
+          writer = connect(path, false, true, options);
         }
         try (Statement st = writer.createStatement();
             ResultSet rs = st.executeQuery("PRAGMA data_version")) {
@@ -208,9 +208,21 @@ public final class Store implements AutoCloseable {
     cache.clear();
   }
 
-  /** Opens a separate read-write connection, for the archive and the synthetic generator. */
+  /**
+   * Opens a separate read-write connection whose transactions take the write lock at their first
+   * write (for the archive: its copy reads the store at length while it writes only the archive,
+   * and holding the store's write lock meanwhile would stall the agent).
+   */
   public static Connection openReadWrite(Path path) throws SQLException {
-    return connect(path, false, StoreOptions.defaults());
+    return connect(path, false, false, StoreOptions.defaults());
+  }
+
+  /**
+   * Opens a separate read-write connection whose transactions take the write lock when they begin,
+   * for a writer whose transactions read before they write (the synthetic generator).
+   */
+  public static Connection openWriter(Path path) throws SQLException {
+    return connect(path, false, true, StoreOptions.defaults());
   }
 
   @Override
@@ -238,7 +250,7 @@ public final class Store implements AutoCloseable {
       return c;
     }
     try {
-      return connect(path, true, options);
+      return connect(path, true, false, options);
     } catch (SQLException e) {
       throw new StoreException("opening " + path + " failed: " + firstLine(e.getMessage()), e);
     }
@@ -255,15 +267,18 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  private static Connection connect(Path path, boolean readOnly, StoreOptions options)
-      throws SQLException {
+  /**
+   * Opens a connection. With {@code lockOnBegin} every transaction takes the write lock when it
+   * begins ({@code BEGIN IMMEDIATE}), where the busy timeout applies: a deferred transaction that
+   * has already read gets {@code SQLITE_BUSY} at once when it then writes while another connection
+   * holds the lock (SQLite does not wait there, as waiting could deadlock), whatever the timeout.
+   */
+  private static Connection connect(
+      Path path, boolean readOnly, boolean lockOnBegin, StoreOptions options) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, options.busyTimeout().toMillis()));
     config.setReadOnly(readOnly);
-    if (!readOnly) {
-      // A deferred transaction that has read cannot wait for the write lock: SQLite answers
-      // SQLITE_BUSY at once rather than risk a deadlock, whatever the busy timeout. Every write
-      // transaction therefore takes the write lock when it begins, where the busy timeout applies.
+    if (lockOnBegin) {
       config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     }
     config.setGetGeneratedKeys(false);

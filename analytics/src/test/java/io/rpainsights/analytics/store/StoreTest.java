@@ -27,7 +27,7 @@ class StoreTest {
       st.execute("CREATE TABLE t(v INTEGER)");
     }
     try (java.sql.Connection other = DriverManager.getConnection("jdbc:sqlite:" + db);
-        java.sql.Connection ours = Store.openReadWrite(db)) {
+        java.sql.Connection ours = Store.openWriter(db)) {
       try (Statement st = other.createStatement()) {
         st.execute("BEGIN IMMEDIATE");
         st.execute("INSERT INTO t VALUES (1)");
