@@ -31,7 +31,7 @@ final class CompareCommand implements Callable<Integer> {
       names = "--workflow",
       required = true,
       paramLabel = "W",
-      description = "A workflow; give exactly two (A, then B).")
+      description = "A workflow; give exactly two different ones (A, then B).")
   List<String> workflows;
 
   CompareCommand(CliContext context) {

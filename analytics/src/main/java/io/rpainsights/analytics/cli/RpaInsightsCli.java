@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code rpa-insights} command line (DESIGN.md, "Analytics CLI"). User errors — bad options,
  * unknown workflow, missing file, a database that is not ours — print one line on stderr and exit
- * with 2; other failures print one line and exit with 1; {@code --debug} adds the stack trace.
+ * with 2; other failures, an {@link Error} such as running out of memory included, print one line
+ * and exit with 1; {@code --debug} adds the stack trace.
  */
 @Command(
     name = "rpa-insights",
@@ -65,7 +66,20 @@ public final class RpaInsightsCli implements Runnable {
 
   /** Runs one command line with the given streams and clock; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
-    return commandLine(out, err, clock).execute(args);
+    return execute(commandLine(out, err, clock), args);
+  }
+
+  /**
+   * Executes a configured command line. picocli hands only {@link Exception}s to the execution
+   * exception handler; an {@link Error} (out of memory, a stack overflow) would reach the JVM and
+   * print its stack trace, so it is reported here, as one line and exit code 1.
+   */
+  static int execute(CommandLine cl, String[] args) {
+    try {
+      return cl.execute(args);
+    } catch (Error e) {
+      return onError(e, cl, args);
+    }
   }
 
   /** The configured picocli command line, for tests and embedding. */
@@ -109,11 +123,7 @@ public final class RpaInsightsCli implements Runnable {
       err.println(name + ": " + oneLine(e.getMessage()));
       code = 1;
     } else {
-      err.println(
-          name
-              + ": internal error: "
-              + oneLine(String.valueOf(e))
-              + (debug ? "" : " (run with --debug for the stack trace)"));
+      err.println(internalError(name, e, debug));
       code = 1;
     }
     if (debug) {
@@ -121,6 +131,48 @@ public final class RpaInsightsCli implements Runnable {
     }
     err.flush();
     return code;
+  }
+
+  private static int onError(Error e, CommandLine root, String[] args) {
+    ParseResult parsed = root.getParseResult();
+    boolean debug =
+        parsed != null ? parsed.expandedArgs().contains("--debug") : contains(args, "--debug");
+    String name = commandThatRan(parsed, root).getCommandSpec().qualifiedName();
+    PrintWriter err = root.getErr();
+    if (e instanceof OutOfMemoryError) {
+      String detail = e.getMessage() == null ? "" : " (" + oneLine(e.getMessage()) + ")";
+      err.println(
+          name
+              + ": out of memory"
+              + detail
+              + "; give the JVM more heap, e.g. java -Xmx2g -jar rpa-insights.jar …");
+    } else {
+      err.println(internalError(name, e, debug));
+    }
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return 1;
+  }
+
+  /** The innermost subcommand that the arguments named, or the root if parsing got no further. */
+  private static CommandLine commandThatRan(ParseResult parsed, CommandLine root) {
+    if (parsed == null) {
+      return root;
+    }
+    ParseResult deepest = parsed;
+    while (deepest.hasSubcommand()) {
+      deepest = deepest.subcommand();
+    }
+    return deepest.commandSpec().commandLine();
+  }
+
+  private static String internalError(String name, Throwable e, boolean debug) {
+    return name
+        + ": internal error: "
+        + oneLine(String.valueOf(e))
+        + (debug ? "" : " (run with --debug for the stack trace)");
   }
 
   private static boolean contains(String[] args, String flag) {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Renders rows as RFC 4180 CSV: a header of the columns' keys (the JSON field names), raw values
- * (durations in ms, ratios 0..1, times ISO-8601), fields quoted only when needed.
+ * (durations in ms, ratios 0..1, times ISO-8601), fields quoted only when needed. Text that a
+ * spreadsheet would run as a formula is neutralised (see {@link #field}).
  */
 public final class CsvTable {
   private CsvTable() {}
@@ -17,7 +18,7 @@ public final class CsvTable {
       if (i > 0) {
         sb.append(',');
       }
-      sb.append(escape(columns.get(i).key()));
+      sb.append(field(columns.get(i).key()));
     }
     sb.append("\r\n");
     for (T row : rows) {
@@ -25,12 +26,32 @@ public final class CsvTable {
         if (i > 0) {
           sb.append(',');
         }
-        sb.append(escape(raw(columns.get(i).value().apply(row))));
+        sb.append(field(columns.get(i).value().apply(row)));
       }
       sb.append("\r\n");
     }
     out.print(sb);
     out.flush();
+  }
+
+  /**
+   * The CSV field of a value. Ids, error types and the like come from the monitored bots, so text
+   * that starts with = + - @, a tab or a carriage return gets a leading ' and a spreadsheet shows
+   * it instead of running it as a formula (OWASP, "CSV Injection"). Numbers, booleans and times are
+   * the tool's own and stay as they are: a negative number must still read as a number.
+   */
+  static String field(Object value) {
+    String raw = raw(value);
+    return escape(isText(value) && startsLikeAFormula(raw) ? "'" + raw : raw);
+  }
+
+  private static boolean isText(Object value) {
+    Object v = value instanceof Measure m ? m.value() : value;
+    return !(v instanceof Number || v instanceof Boolean || v instanceof Instant);
+  }
+
+  private static boolean startsLikeAFormula(String text) {
+    return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
   }
 
   /** The raw text of a value: empty for null, ISO-8601 for instants, plain numbers. */

@@ -65,6 +65,15 @@ class CompareCommandTest {
         CliRun.run("compare", "--db", db, "--workflow", "invoice-processing"), "exactly two");
   }
 
+  @Test
+  void refusesTheSameWorkflowTwice() {
+    String w = "invoice-processing";
+    CliRun r = CliRun.run("compare", "--db", db, "--workflow", w, "--workflow", w);
+    StatsCommandTest.assertBadInput(
+        r, "compare needs two different workflows, got 'invoice-processing' twice");
+    assertThat(r.out()).isEmpty();
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, r, a.length, b.length);

@@ -10,6 +10,10 @@ public record CompareQuery(String workflowA, String workflowB, TimeRange range) 
     if (workflowA == null || workflowB == null) {
       throw new InvalidInputException("compare needs two workflows: --workflow A --workflow B");
     }
+    if (workflowA.equals(workflowB)) {
+      throw new InvalidInputException(
+          "compare needs two different workflows, got '" + workflowA + "' twice");
+    }
     if (range == null) {
       range = TimeRange.last(Duration.ofDays(7));
     }
