@@ -166,6 +166,7 @@ public final class Archiver {
    *     named {@value #FILE_NAME} there that is not an archive this class made
    */
   public ArchiveResult archive(Path storePath, Instant cutoff, Path dir) {
+    refuseUnwritableStore(storePath);
     Path archive = prepareDir(dir).resolve(FILE_NAME);
     try (Connection c = open(storePath)) {
       List<List<Column>> columns = columnsOf(c);
@@ -198,6 +199,22 @@ public final class Archiver {
       }
     } catch (SQLException e) {
       throw new StoreException("archiving " + storePath + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Refuses a store that cannot be written before anything is created: SQLite would open it
+   * read-only and fail only at the first write, once the archive file exists. SQLite writes its
+   * journal or WAL beside the store, so the store's folder must be writable too.
+   */
+  private static void refuseUnwritableStore(Path storePath) {
+    Path folder = storePath.toAbsolutePath().getParent();
+    if (Files.exists(storePath)
+        && !(Files.isWritable(storePath) && (folder == null || Files.isWritable(folder)))) {
+      throw new InvalidInputException(
+          "cannot write "
+              + storePath
+              + " (the file or its folder is read-only): nothing was archived");
     }
   }
 

@@ -3,10 +3,14 @@ package io.rpainsights.analytics.archive;
 import static io.rpainsights.analytics.testing.StoreFixture.ago;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.rpainsights.analytics.cli.RpaInsightsCli;
 import io.rpainsights.analytics.store.InvalidInputException;
 import io.rpainsights.analytics.testing.CliRun;
 import io.rpainsights.analytics.testing.StoreFixture;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,11 +25,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ArchiverTest {
   static final Map<String, String> COLUMNS =
@@ -233,6 +239,72 @@ class ArchiverTest {
     assertUnionIsTheOriginal();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"file", "folder"})
+  void aStoreThatCannotBeWrittenIsRefusedBeforeAnythingIsCreated(String readOnly) throws Exception {
+    Path store = db;
+    if (readOnly.equals("folder")) {
+      store = Files.createDirectories(dir.resolve("read-only")).resolve("store.db");
+      Files.move(db, store);
+    }
+    Path protectedPath = readOnly.equals("file") ? store : store.getParent();
+    assertThat(protectedPath.toFile().setWritable(false, false)).isTrue();
+    CliRun r;
+    try {
+      r =
+          runWithoutPermissionOverride(
+              protectedPath,
+              "archive",
+              "--db",
+              store.toString(),
+              "--older-than",
+              "90d",
+              "--to",
+              archiveDir.toString());
+    } finally {
+      protectedPath.toFile().setWritable(true);
+    }
+
+    assertThat(archiveDir).as(r.err()).doesNotExist();
+    assertThat(snapshot(store, null)).isEqualTo(before);
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
+    assertThat(r.err().strip())
+        .contains("cannot write " + store)
+        .contains("read-only")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void aStoreThatCannotBeWrittenLeavesAnExistingArchiveAsItWas() throws Exception {
+    new Archiver(StoreFixture.CLOCK).archive(db, cutoff.minus(Duration.ofDays(60)), archiveDir);
+    Path archive = archiveDir.resolve(Archiver.FILE_NAME);
+    byte[] archiveBefore = Files.readAllBytes(archive);
+    Map<String, List<String>> storeBefore = snapshot(db, null);
+    assertThat(db.toFile().setWritable(false, false)).isTrue();
+    CliRun r;
+    try {
+      r =
+          runWithoutPermissionOverride(
+              db,
+              "archive",
+              "--db",
+              db.toString(),
+              "--older-than",
+              "90d",
+              "--to",
+              archiveDir.toString());
+    } finally {
+      db.toFile().setWritable(true);
+    }
+
+    assertThat(Files.readAllBytes(archive)).isEqualTo(archiveBefore);
+    try (Stream<Path> files = Files.list(archiveDir)) {
+      assertThat(files).containsExactly(archive);
+    }
+    assertThat(snapshot(db, null)).isEqualTo(storeBefore);
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
+  }
+
   @Test
   void aForeignFileInTheArchiveFolderIsRefusedAndLeftAsItWas() throws Exception {
     Files.createDirectories(archiveDir);
@@ -430,6 +502,53 @@ class ArchiverTest {
     CliRun prune = CliRun.run("prune", "--db", db.toString(), "--older-than", "1d", "--yes");
     assertThat(prune.exitCode()).as(prune.err()).isZero();
     assertThat(prune.out()).contains("8 executions");
+  }
+
+  /**
+   * Runs the CLI in a JVM of its own that cannot write what {@code readOnly} protects. Root may
+   * write a read-only file (CAP_DAC_OVERRIDE), so as root the JVM runs without that capability.
+   */
+  private CliRun runWithoutPermissionOverride(Path readOnly, String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    if (Files.isWritable(readOnly)) {
+      List<String> withoutOverride = List.of("setpriv", "--bounding-set", "-dac_override", "--");
+      assumeTrue(
+          exitCode(concat(withoutOverride, List.of("test", "-w", readOnly.toString()))) == 1,
+          "running as a user who can write read-only files, and setpriv cannot drop that");
+      command.addAll(withoutOverride);
+    }
+    command.addAll(
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            RpaInsightsCli.class.getName()));
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile(dir, "cli", ".out");
+    Path err = Files.createTempFile(dir, "cli", ".err");
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new CliRun(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  private static int exitCode(List<String> command) throws Exception {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      p.getInputStream().transferTo(OutputStream.nullOutputStream());
+      return p.waitFor(60, TimeUnit.SECONDS) ? p.exitValue() : -1;
+    } catch (IOException notInstalled) {
+      return -1;
+    }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private void assertUnionIsTheOriginal() throws Exception {
