@@ -168,6 +168,8 @@ public final class Archiver {
   public ArchiveResult archive(Path storePath, Instant cutoff, Path dir) {
     refuseUnwritableStore(storePath);
     Path archive = prepareDir(dir).resolve(FILE_NAME);
+    boolean archiveIsNew = Files.notExists(archive);
+    boolean storeRowsDeleted = false;
     try (Connection c = open(storePath)) {
       List<List<Column>> columns = columnsOf(c);
       try (Statement st = c.createStatement()) {
@@ -189,6 +191,7 @@ public final class Archiver {
         verify(c, cutoff);
         listener.reached(Phase.VERIFIED);
         Map<String, Long> removed = delete(c, cutoff, true);
+        storeRowsDeleted = true;
         listener.reached(Phase.DELETED);
         recordRun(c, cutoff, copied, removed);
         return new ArchiveResult(archive, cutoff, copied, removed);
@@ -198,7 +201,17 @@ public final class Archiver {
         }
       }
     } catch (SQLException e) {
-      throw new StoreException("archiving " + storePath + " failed: " + e.getMessage(), e);
+      StoreException failure =
+          new StoreException("archiving " + storePath + " failed: " + e.getMessage(), e);
+      if (archiveIsNew && !storeRowsDeleted) {
+        discardNewArchive(archive, failure);
+      }
+      throw failure;
+    } catch (RuntimeException e) {
+      if (archiveIsNew && !storeRowsDeleted) {
+        discardNewArchive(archive, e);
+      }
+      throw e;
     }
   }
 
@@ -215,6 +228,20 @@ public final class Archiver {
           "cannot write "
               + storePath
               + " (the file or its folder is read-only): nothing was archived");
+    }
+  }
+
+  /**
+   * Removes the archive file a failed run created. Only while the store still holds every row: once
+   * the delete has committed, the archive holds the only copy of the moved rows and must stay.
+   */
+  private static void discardNewArchive(Path archive, RuntimeException failure) {
+    for (Path file : List.of(archive, archive.resolveSibling(archive.getFileName() + "-journal"))) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        failure.addSuppressed(e);
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rpainsights.analytics.cli.RpaInsightsCli;
 import io.rpainsights.analytics.store.InvalidInputException;
+import io.rpainsights.analytics.store.StoreException;
 import io.rpainsights.analytics.testing.CliRun;
 import io.rpainsights.analytics.testing.StoreFixture;
 import java.io.IOException;
@@ -303,6 +304,74 @@ class ArchiverTest {
     }
     assertThat(snapshot(db, null)).isEqualTo(storeBefore);
     assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Archiver.Phase.class,
+      names = {"COPIED", "VERIFIED", "DELETING"})
+  void aRunThatFailsBeforeTheStoreLosesARowRemovesTheArchiveFileItCreated(Archiver.Phase phase)
+      throws Exception {
+    Archiver failing =
+        new Archiver(
+            StoreFixture.CLOCK,
+            p -> {
+              if (p == phase) {
+                throw new IllegalStateException("simulated failure at " + p);
+              }
+            });
+
+    assertThatThrownBy(() -> failing.archive(db, cutoff, archiveDir))
+        .hasMessageContaining("simulated failure");
+
+    try (Stream<Path> files = Files.list(archiveDir)) {
+      assertThat(files).isEmpty();
+    }
+    assertThat(snapshot(db, null)).isEqualTo(before);
+  }
+
+  @Test
+  void aStoreThatRefusesItsFirstWriteLeavesNoArchiveFile() throws Exception {
+    // Fails where a read-only store that passed the up-front check would: at the first write to
+    // the store, once the archive file exists.
+    try (StoreFixture f = StoreFixture.create(db)) {
+      f.sql("CREATE TABLE analytics_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+      f.sql(
+          "CREATE TRIGGER refuse_writes BEFORE INSERT ON analytics_meta"
+              + " BEGIN SELECT RAISE(ABORT, 'this store takes no writes'); END");
+    }
+
+    assertThatThrownBy(() -> new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("this store takes no writes");
+
+    try (Stream<Path> files = Files.list(archiveDir)) {
+      assertThat(files).isEmpty();
+    }
+    assertThat(snapshot(db, null)).isEqualTo(before);
+  }
+
+  @Test
+  void aFailedRunKeepsAnArchiveThatExistedBefore() throws Exception {
+    new Archiver(StoreFixture.CLOCK).archive(db, cutoff.minus(Duration.ofDays(60)), archiveDir);
+    Path archive = archiveDir.resolve(Archiver.FILE_NAME);
+    Map<String, List<String>> archivedBefore = snapshot(archive, null);
+    Archiver failing =
+        new Archiver(
+            StoreFixture.CLOCK,
+            p -> {
+              throw new IllegalStateException("simulated failure at " + p);
+            });
+
+    assertThatThrownBy(() -> failing.archive(db, cutoff, archiveDir))
+        .hasMessageContaining("simulated failure");
+
+    Map<String, List<String>> archived = snapshot(archive, null);
+    for (String table : COLUMNS.keySet()) {
+      assertThat(archived.get(table)).as(table).containsAll(archivedBefore.get(table));
+    }
+    assertThat(archivedBefore.get("executions")).isNotEmpty();
+    assertNoRowLostOrDuplicated();
   }
 
   @Test
