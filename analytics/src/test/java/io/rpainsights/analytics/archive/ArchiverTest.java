@@ -240,6 +240,102 @@ class ArchiverTest {
     assertUnionIsTheOriginal();
   }
 
+  @Test
+  void aProducerColumnNamedSrcRowidArrivesWithEveryValue() throws Exception {
+    addProducerSrcRowid(db);
+    Map<String, List<String>> producerBefore = producerSrcRowids(db);
+
+    new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir);
+
+    Path archive = archiveDir.resolve(Archiver.FILE_NAME);
+    assertThat(count(archive, "SELECT count(*) FROM resources")).isPositive();
+    assertThat(count(archive, "SELECT count(*) FROM timers")).isPositive();
+    for (String table : List.of("resources", "timers")) {
+      List<String> union = new ArrayList<>(producerSrcRowids(db).get(table));
+      union.addAll(producerSrcRowids(archive).get(table));
+      Collections.sort(union);
+      assertThat(union).as(table).containsExactlyElementsOf(producerBefore.get(table));
+    }
+    assertUnionIsTheOriginal();
+  }
+
+  @Test
+  void aProducerSrcRowidAddedAfterTheArchiveWasMadeIsCarriedAndTheArchiveStillResumes()
+      throws Exception {
+    new Archiver(StoreFixture.CLOCK).archive(db, cutoff.minus(Duration.ofDays(40)), archiveDir);
+    Path archive = archiveDir.resolve(Archiver.FILE_NAME);
+    assertThat(count(archive, "PRAGMA user_version")).isEqualTo(1); // as earlier versions made it
+    addProducerSrcRowid(db);
+    Map<String, List<String>> producerInStore = producerSrcRowids(db);
+    Archiver interrupted =
+        new Archiver(
+            StoreFixture.CLOCK,
+            p -> {
+              if (p == Archiver.Phase.COPIED) {
+                throw new IllegalStateException("simulated crash at " + p);
+              }
+            });
+    assertThatThrownBy(() -> interrupted.archive(db, cutoff, archiveDir))
+        .hasMessageContaining("simulated crash");
+
+    // The copies made before the crash are recognised by the archive's renamed key column.
+    ArchiveResult resumed = new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir);
+
+    assertThat(resumed.copied().values()).containsOnly(0L);
+    assertThat(resumed.removed().get("resources")).isPositive();
+    assertThat(resumed.removed().get("timers")).isPositive();
+    for (String table : List.of("resources", "timers")) {
+      List<String> union = new ArrayList<>(producerSrcRowids(db).get(table));
+      for (String row : producerSrcRowids(archive).get(table)) {
+        if (!row.endsWith("|null")) { // archived before the producer added its column
+          union.add(row);
+        }
+      }
+      Collections.sort(union);
+      assertThat(union).as(table).containsExactlyElementsOf(producerInStore.get(table));
+    }
+    assertUnionIsTheOriginal();
+    assertThat(count(archive, "PRAGMA user_version")).isEqualTo(2);
+    assertThat(
+            count(
+                archive,
+                "SELECT count(*) FROM archive_meta"
+                    + " WHERE key LIKE 'source_rowid_column.%' AND value = 'archive_src_rowid'"))
+        .isEqualTo(2);
+    assertThat(new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir).copied().values())
+        .containsOnly(0L);
+  }
+
+  /** Another producer's column that happens to share the archive's name for store rowids. */
+  private static void addProducerSrcRowid(Path store) {
+    try (StoreFixture f = StoreFixture.create(store)) {
+      f.sql("ALTER TABLE resources ADD COLUMN src_rowid TEXT");
+      f.sql("UPDATE resources SET src_rowid = 'bot-sample-' || (rowid * 7)");
+      // Integers like the rowids the archive keeps, but not equal to them.
+      f.sql("ALTER TABLE timers ADD COLUMN src_rowid INTEGER");
+      f.sql("UPDATE timers SET src_rowid = 1000 + rowid * 3");
+    }
+  }
+
+  /** Each resource and timer row as {@code ts|host or name|src_rowid}, sorted per table. */
+  private static Map<String, List<String>> producerSrcRowids(Path file) throws SQLException {
+    Map<String, List<String>> result = new java.util.HashMap<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = c.createStatement()) {
+      for (String[] q : new String[][] {{"resources", "host"}, {"timers", "name"}}) {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery("SELECT ts, " + q[1] + ", src_rowid FROM " + q[0])) {
+          while (rs.next()) {
+            rows.add(rs.getObject(1) + "|" + rs.getObject(2) + "|" + rs.getObject(3));
+          }
+        }
+        Collections.sort(rows);
+        result.put(q[0], rows);
+      }
+    }
+    return result;
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"file", "folder"})
   void aStoreThatCannotBeWrittenIsRefusedBeforeAnythingIsCreated(String readOnly) throws Exception {
