@@ -188,8 +188,9 @@ public final class Archiver {
   /**
    * Moves the store's rows older than {@code cutoff} into {@code dir}/{@value #FILE_NAME}.
    *
-   * @throws InvalidInputException for a missing or foreign store, an unusable folder, or a file
-   *     named {@value #FILE_NAME} there that is not an archive this class made
+   * @throws InvalidInputException for a missing, foreign or unwritable store (refused before any
+   *     file is made), an unusable folder, or a file named {@value #FILE_NAME} there that is not an
+   *     archive this class made
    */
   public ArchiveResult archive(Path storePath, Instant cutoff, Path dir) {
     refuseUnwritableStore(storePath);
