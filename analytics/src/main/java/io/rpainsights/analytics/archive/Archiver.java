@@ -48,8 +48,22 @@ public final class Archiver {
   /** The archive file's name in the target folder. */
   public static final String FILE_NAME = "rpa-insights-archive.db";
 
-  /** {@code PRAGMA user_version} of the archive file. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * {@code PRAGMA user_version} of an archive in which a producer's own column took the name
+   * {@value #SOURCE_ROWID}, so that {@code archive_meta} names the column of store rowids instead.
+   * Earlier versions know only {@link #FORMAT_VERSION_WITH_SRC_ROWID} and refuse such an archive
+   * rather than take the producer's column for theirs.
+   */
+  public static final int FORMAT_VERSION = 2;
+
+  /**
+   * {@code PRAGMA user_version} of an archive that keeps store rowids in {@value #SOURCE_ROWID}, as
+   * every archive of earlier versions does; it stays readable and appendable by them.
+   */
+  public static final int FORMAT_VERSION_WITH_SRC_ROWID = 1;
+
+  /** The archive's column of store rowids, unless a producer's column has that name. */
+  static final String SOURCE_ROWID = "src_rowid";
 
   private static final int SQLITE_NOTADB = 26;
 
@@ -67,7 +81,22 @@ public final class Archiver {
     void reached(Phase phase) throws SQLException;
   }
 
-  private record Table(String name, String oldRows, String key, String sourceRowId) {}
+  /**
+   * A table: which rows are old, and how a store row {@code m} is matched with its archive copy
+   * {@code a}. Rows without a key of their own (resources, timers) are matched by their rowid in
+   * the store, which the archive keeps in {@code sourceRowIdColumn} (null for the other tables).
+   */
+  private record Table(String name, String oldRows, String ownKey, String sourceRowIdColumn) {
+    String key() {
+      return sourceRowIdColumn == null
+          ? ownKey
+          : "a." + quote(sourceRowIdColumn) + " = m.rowid AND " + ownKey;
+    }
+
+    Table withSourceRowIdColumn(String column) {
+      return new Table(name, oldRows, ownKey, column);
+    }
+  }
 
   /** A column of a store table: its name and declared type (empty when it has none). */
   private record Column(String name, String type) {}
@@ -106,7 +135,6 @@ public final class Archiver {
       "(SELECT execution_id FROM main.executions WHERE started_at < :cutoff"
           + " AND status <> 'running')";
 
-  /** Each table: which rows are old, and how a store row is matched with its archive copy. */
   private static final List<Table> TABLES =
       List.of(
           new Table(
@@ -130,22 +158,20 @@ public final class Archiver {
               "a.id = m.id AND a.started_at = m.started_at"
                   + " AND ifnull(a.execution_id, '') = ifnull(m.execution_id, '')",
               null),
-          new Table(
-              "resources", "m.ts < :cutoff", "a.src_rowid = m.rowid AND a.ts = m.ts", "rowid"),
-          new Table(
-              "timers",
-              "m.ts < :cutoff",
-              "a.src_rowid = m.rowid AND a.ts = m.ts AND a.name = m.name",
-              "rowid"));
+          new Table("resources", "m.ts < :cutoff", "a.ts = m.ts", SOURCE_ROWID),
+          new Table("timers", "m.ts < :cutoff", "a.ts = m.ts AND a.name = m.name", SOURCE_ROWID));
 
-  /** Unique keys of the archive tables: what INSERT OR IGNORE recognises as "already there". */
+  /**
+   * Unique keys of the archive tables: what INSERT OR IGNORE recognises as "already there"; the
+   * column of store rowids comes first where a table has one.
+   */
   private static final Map<String, String> UNIQUE =
       Map.of(
-          "executions", "(execution_id)",
-          "steps", "(execution_id, id)",
-          "recoveries", "(id, ifnull(execution_id, ''), started_at)",
-          "resources", "(src_rowid, ts)",
-          "timers", "(src_rowid, ts, name)");
+          "executions", "execution_id",
+          "steps", "execution_id, id",
+          "recoveries", "id, ifnull(execution_id, ''), started_at",
+          "resources", "ts",
+          "timers", "ts, name");
 
   private final Clock clock;
   private final PhaseListener listener;
@@ -162,11 +188,15 @@ public final class Archiver {
   /**
    * Moves the store's rows older than {@code cutoff} into {@code dir}/{@value #FILE_NAME}.
    *
-   * @throws InvalidInputException for a missing or foreign store, an unusable folder, or a file
-   *     named {@value #FILE_NAME} there that is not an archive this class made
+   * @throws InvalidInputException for a missing, foreign or unwritable store (refused before any
+   *     file is made), an unusable folder, or a file named {@value #FILE_NAME} there that is not an
+   *     archive this class made
    */
   public ArchiveResult archive(Path storePath, Instant cutoff, Path dir) {
+    refuseUnwritableStore(storePath);
     Path archive = prepareDir(dir).resolve(FILE_NAME);
+    boolean archiveIsNew = Files.notExists(archive);
+    boolean storeRowsDeleted = false;
     try (Connection c = open(storePath)) {
       List<List<Column>> columns = columnsOf(c);
       try (Statement st = c.createStatement()) {
@@ -182,12 +212,13 @@ public final class Archiver {
       }
       try {
         refuseForeign(c, archive);
-        createArchiveSchema(c, columns, archive);
-        Map<String, Long> copied = copy(c, cutoff, columns);
+        List<Table> tables = createArchiveSchema(c, columns, archive);
+        Map<String, Long> copied = copy(c, cutoff, tables, columns);
         listener.reached(Phase.COPIED);
-        verify(c, cutoff);
+        verify(c, cutoff, tables);
         listener.reached(Phase.VERIFIED);
-        Map<String, Long> removed = delete(c, cutoff, true);
+        Map<String, Long> removed = delete(c, cutoff, tables, true);
+        storeRowsDeleted = true;
         listener.reached(Phase.DELETED);
         recordRun(c, cutoff, copied, removed);
         return new ArchiveResult(archive, cutoff, copied, removed);
@@ -197,7 +228,47 @@ public final class Archiver {
         }
       }
     } catch (SQLException e) {
-      throw new StoreException("archiving " + storePath + " failed: " + e.getMessage(), e);
+      StoreException failure =
+          new StoreException("archiving " + storePath + " failed: " + e.getMessage(), e);
+      if (archiveIsNew && !storeRowsDeleted) {
+        discardNewArchive(archive, failure);
+      }
+      throw failure;
+    } catch (RuntimeException e) {
+      if (archiveIsNew && !storeRowsDeleted) {
+        discardNewArchive(archive, e);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Refuses a store that cannot be written before anything is created: SQLite would open it
+   * read-only and fail only at the first write, once the archive file exists. SQLite writes its
+   * journal or WAL beside the store, so the store's folder must be writable too.
+   */
+  private static void refuseUnwritableStore(Path storePath) {
+    Path folder = storePath.toAbsolutePath().getParent();
+    if (Files.exists(storePath)
+        && !(Files.isWritable(storePath) && (folder == null || Files.isWritable(folder)))) {
+      throw new InvalidInputException(
+          "cannot write "
+              + storePath
+              + " (the file or its folder is read-only): nothing was archived");
+    }
+  }
+
+  /**
+   * Removes the archive file a failed run created. Only while the store still holds every row: once
+   * the delete has committed, the archive holds the only copy of the moved rows and must stay.
+   */
+  private static void discardNewArchive(Path archive, RuntimeException failure) {
+    for (Path file : List.of(archive, archive.resolveSibling(archive.getFileName() + "-journal"))) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        failure.addSuppressed(e);
+      }
     }
   }
 
@@ -207,7 +278,7 @@ public final class Archiver {
    */
   public ArchiveResult prune(Path storePath, Instant cutoff) {
     try (Connection c = open(storePath)) {
-      return new ArchiveResult(null, cutoff, Map.of(), delete(c, cutoff, false));
+      return new ArchiveResult(null, cutoff, Map.of(), delete(c, cutoff, TABLES, false));
     } catch (SQLException e) {
       throw new StoreException("pruning " + storePath + " failed: " + e.getMessage(), e);
     }
@@ -333,9 +404,16 @@ public final class Archiver {
     if (tables.isEmpty()) {
       return;
     }
-    if (version != FORMAT_VERSION) {
+    if (version < FORMAT_VERSION_WITH_SRC_ROWID || version > FORMAT_VERSION) {
       throw foreign(
-          archive, "its user_version is " + version + ", an archive's is " + FORMAT_VERSION, null);
+          archive,
+          "its user_version is "
+              + version
+              + ", an archive's is "
+              + FORMAT_VERSION_WITH_SRC_ROWID
+              + " or "
+              + FORMAT_VERSION,
+          null);
     }
     if (!tables.contains("archive_runs")) {
       throw foreign(archive, "it has no archive_runs table", null);
@@ -388,7 +466,7 @@ public final class Archiver {
     }
     st.execute(
         "CREATE TABLE IF NOT EXISTS arc.archive_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-    if (metaValue(st, "arc.archive_meta").isEmpty() && holdsRows(st)) {
+    if (metaValue(st, "arc.archive_meta", "store_id").isEmpty() && holdsRows(st)) {
       throw new InvalidInputException(
           archive
               + " was made by an earlier version that did not record its store, and it already"
@@ -398,8 +476,8 @@ public final class Archiver {
     st.execute(
         "INSERT OR IGNORE INTO arc.archive_meta(key, value)"
             + " SELECT key, value FROM main.analytics_meta WHERE key = 'store_id'");
-    String store = metaValue(st, "main.analytics_meta");
-    String owner = metaValue(st, "arc.archive_meta");
+    String store = metaValue(st, "main.analytics_meta", "store_id");
+    String owner = metaValue(st, "arc.archive_meta", "store_id");
     if (!store.equals(owner)) {
       throw new InvalidInputException(
           archive
@@ -434,8 +512,10 @@ public final class Archiver {
     return false;
   }
 
-  private static String metaValue(Statement st, String table) throws SQLException {
-    try (ResultSet rs = st.executeQuery("SELECT value FROM " + table + " WHERE key = 'store_id'")) {
+  private static String metaValue(Statement st, String table, String key) throws SQLException {
+    try (ResultSet rs =
+        st.executeQuery(
+            "SELECT value FROM " + table + " WHERE key = '" + key.replace("'", "''") + "'")) {
       return rs.next() ? rs.getString(1) : "";
     }
   }
@@ -452,25 +532,32 @@ public final class Archiver {
   /**
    * Archive tables mirror the store's columns (documented and any extra), with their own keys; in
    * the same transaction the archive is claimed for this store, so a refusal changes neither file.
+   *
+   * @return the tables as this archive keys them (its column of store rowids per table)
    */
-  private static void createArchiveSchema(Connection c, List<List<Column>> columns, Path archive)
-      throws SQLException {
+  private static List<Table> createArchiveSchema(
+      Connection c, List<List<Column>> columns, Path archive) throws SQLException {
     c.setAutoCommit(false);
     try (Statement st = c.createStatement()) {
       claimForThisStore(c, st, archive);
+      List<Table> tables = new ArrayList<>();
       for (int i = 0; i < TABLES.size(); i++) {
         Table t = TABLES.get(i);
         // SQLite's column names are case-insensitive (ASCII): "Order" is the column "order".
         Set<String> existing = new HashSet<>();
         try (ResultSet rs = st.executeQuery("PRAGMA arc.table_info(" + t.name() + ")")) {
           while (rs.next()) {
-            existing.add(rs.getString("name").toLowerCase(Locale.ROOT));
+            existing.add(lowerCase(rs.getString("name")));
           }
         }
+        if (t.sourceRowIdColumn() != null) {
+          t = t.withSourceRowIdColumn(sourceRowIdColumn(c, st, t.name(), existing, columns.get(i)));
+        }
+        tables.add(t);
         if (existing.isEmpty()) {
           StringBuilder ddl = new StringBuilder("CREATE TABLE arc.").append(t.name()).append('(');
-          if (t.sourceRowId() != null) {
-            ddl.append("src_rowid INTEGER NOT NULL, ");
+          if (t.sourceRowIdColumn() != null) {
+            ddl.append(quote(t.sourceRowIdColumn())).append(" INTEGER NOT NULL, ");
           }
           for (int k = 0; k < columns.get(i).size(); k++) {
             ddl.append(k > 0 ? ", " : "").append(definition(columns.get(i).get(k)));
@@ -481,10 +568,13 @@ public final class Archiver {
                   + t.name()
                   + "_archive_key ON "
                   + t.name()
-                  + UNIQUE.get(t.name()));
+                  + "("
+                  + (t.sourceRowIdColumn() != null ? quote(t.sourceRowIdColumn()) + ", " : "")
+                  + UNIQUE.get(t.name())
+                  + ")");
         } else {
           for (Column col : columns.get(i)) {
-            if (!existing.contains(col.name().toLowerCase(Locale.ROOT))) {
+            if (!existing.contains(lowerCase(col.name()))) {
               st.execute("ALTER TABLE arc." + t.name() + " ADD COLUMN " + definition(col));
             }
           }
@@ -494,8 +584,15 @@ public final class Archiver {
           "CREATE TABLE IF NOT EXISTS arc.archive_runs(run_id INTEGER PRIMARY KEY,"
               + " finished_at INTEGER NOT NULL, cutoff INTEGER NOT NULL, copied TEXT NOT NULL,"
               + " removed TEXT NOT NULL)");
-      st.execute("PRAGMA arc.user_version = " + FORMAT_VERSION);
+      boolean keepsSrcRowId =
+          tables.stream()
+              .allMatch(
+                  t -> t.sourceRowIdColumn() == null || t.sourceRowIdColumn().equals(SOURCE_ROWID));
+      st.execute(
+          "PRAGMA arc.user_version = "
+              + (keepsSrcRowId ? FORMAT_VERSION_WITH_SRC_ROWID : FORMAT_VERSION));
       c.commit();
+      return tables;
     } catch (SQLException | RuntimeException e) {
       c.rollback();
       throw e;
@@ -504,13 +601,86 @@ public final class Archiver {
     }
   }
 
-  private Map<String, Long> copy(Connection c, Instant cutoff, List<List<Column>> columns)
+  /**
+   * The archive table's column of store rowids. The store's schema is open, so a producer may add a
+   * column of that very name; the archive then renames its own column (its values and unique key go
+   * with it) to a name neither table uses, and records it in {@code archive_meta}, so that the
+   * producer's column arrives under its own name like any other. Archives of earlier versions have
+   * no such record: theirs is {@value #SOURCE_ROWID}.
+   *
+   * @param archiveColumns the archive table's columns in lower case (none yet for a new table),
+   *     updated when the column is renamed
+   */
+  private static String sourceRowIdColumn(
+      Connection c,
+      Statement st,
+      String table,
+      Set<String> archiveColumns,
+      List<Column> storeColumns)
+      throws SQLException {
+    String metaKey = "source_rowid_column." + table;
+    Set<String> taken = new HashSet<>(archiveColumns);
+    Set<String> storeNames = new HashSet<>();
+    for (Column col : storeColumns) {
+      storeNames.add(lowerCase(col.name()));
+    }
+    taken.addAll(storeNames);
+    if (archiveColumns.isEmpty()) {
+      String name = freeSourceRowIdName(taken);
+      recordSourceRowIdColumn(c, metaKey, name);
+      return name;
+    }
+    String recorded = metaValue(st, "arc.archive_meta", metaKey);
+    String current = recorded.isEmpty() ? SOURCE_ROWID : recorded;
+    if (!storeNames.contains(lowerCase(current))) {
+      return current;
+    }
+    String name = freeSourceRowIdName(taken);
+    st.execute(
+        "ALTER TABLE arc." + table + " RENAME COLUMN " + quote(current) + " TO " + quote(name));
+    archiveColumns.remove(lowerCase(current));
+    archiveColumns.add(lowerCase(name));
+    recordSourceRowIdColumn(c, metaKey, name);
+    return name;
+  }
+
+  /** {@value #SOURCE_ROWID} unless taken, else the first free of archive_src_rowid, …_2, …_3. */
+  private static String freeSourceRowIdName(Set<String> taken) {
+    String name = SOURCE_ROWID;
+    for (int n = 1; taken.contains(name); n++) {
+      name = "archive_" + SOURCE_ROWID + (n == 1 ? "" : "_" + n);
+    }
+    return name;
+  }
+
+  /**
+   * Only a name other than {@value #SOURCE_ROWID} is recorded: an archive without one is as before.
+   */
+  private static void recordSourceRowIdColumn(Connection c, String metaKey, String name)
+      throws SQLException {
+    if (name.equals(SOURCE_ROWID)) {
+      return;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT OR REPLACE INTO arc.archive_meta(key, value) VALUES (?, ?)")) {
+      ps.setString(1, metaKey);
+      ps.setString(2, name);
+      ps.executeUpdate();
+    }
+  }
+
+  private static String lowerCase(String identifier) {
+    return identifier.toLowerCase(Locale.ROOT);
+  }
+
+  private Map<String, Long> copy(
+      Connection c, Instant cutoff, List<Table> tables, List<List<Column>> columns)
       throws SQLException {
     Map<String, Long> copied = new LinkedHashMap<>();
     c.setAutoCommit(false);
     try {
-      for (int i = 0; i < TABLES.size(); i++) {
-        Table t = TABLES.get(i);
+      for (int i = 0; i < tables.size(); i++) {
+        Table t = tables.get(i);
         List<String> names = new ArrayList<>();
         for (Column col : columns.get(i)) {
           names.add(quote(col.name()));
@@ -521,10 +691,10 @@ public final class Archiver {
             "INSERT OR IGNORE INTO arc."
                 + t.name()
                 + "("
-                + (t.sourceRowId() != null ? "src_rowid, " : "")
+                + (t.sourceRowIdColumn() != null ? quote(t.sourceRowIdColumn()) + ", " : "")
                 + cols
                 + ") SELECT "
-                + (t.sourceRowId() != null ? "m.rowid, " : "")
+                + (t.sourceRowIdColumn() != null ? "m.rowid, " : "")
                 + selected
                 + " FROM main."
                 + t.name()
@@ -542,8 +712,8 @@ public final class Archiver {
     }
   }
 
-  private static void verify(Connection c, Instant cutoff) throws SQLException {
-    for (Table t : TABLES) {
+  private static void verify(Connection c, Instant cutoff, List<Table> tables) throws SQLException {
+    for (Table t : tables) {
       long old =
           count(c, "SELECT count(*) FROM main." + t.name() + " m WHERE " + t.oldRows(), cutoff);
       long kept =
@@ -573,21 +743,21 @@ public final class Archiver {
     }
   }
 
-  private Map<String, Long> delete(Connection c, Instant cutoff, boolean onlyArchived)
-      throws SQLException {
+  private Map<String, Long> delete(
+      Connection c, Instant cutoff, List<Table> tables, boolean onlyArchived) throws SQLException {
     Map<String, Long> removed = new LinkedHashMap<>();
     c.setAutoCommit(false);
     try {
       // Children first: steps are found through their (still present) execution rows.
-      for (int i = TABLES.size() - 1; i >= 0; i--) {
-        Table t = TABLES.get(i);
+      for (int i = tables.size() - 1; i >= 0; i--) {
+        Table t = tables.get(i);
         if (t.name().equals("executions")) {
           continue;
         }
         removed.put(t.name(), update(c, deleteSql(t, onlyArchived), cutoff));
         listener.reached(Phase.DELETING);
       }
-      removed.put("executions", update(c, deleteSql(TABLES.get(0), onlyArchived), cutoff));
+      removed.put("executions", update(c, deleteSql(tables.get(0), onlyArchived), cutoff));
       c.commit();
     } catch (SQLException | RuntimeException e) {
       c.rollback();

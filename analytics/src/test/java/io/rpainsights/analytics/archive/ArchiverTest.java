@@ -3,10 +3,15 @@ package io.rpainsights.analytics.archive;
 import static io.rpainsights.analytics.testing.StoreFixture.ago;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.rpainsights.analytics.cli.RpaInsightsCli;
 import io.rpainsights.analytics.store.InvalidInputException;
+import io.rpainsights.analytics.store.StoreException;
 import io.rpainsights.analytics.testing.CliRun;
 import io.rpainsights.analytics.testing.StoreFixture;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,11 +26,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ArchiverTest {
   static final Map<String, String> COLUMNS =
@@ -234,6 +241,236 @@ class ArchiverTest {
   }
 
   @Test
+  void aProducerColumnNamedSrcRowidArrivesWithEveryValue() throws Exception {
+    addProducerSrcRowid(db);
+    Map<String, List<String>> producerBefore = producerSrcRowids(db);
+
+    new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir);
+
+    Path archive = archiveDir.resolve(Archiver.FILE_NAME);
+    assertThat(count(archive, "SELECT count(*) FROM resources")).isPositive();
+    assertThat(count(archive, "SELECT count(*) FROM timers")).isPositive();
+    for (String table : List.of("resources", "timers")) {
+      List<String> union = new ArrayList<>(producerSrcRowids(db).get(table));
+      union.addAll(producerSrcRowids(archive).get(table));
+      Collections.sort(union);
+      assertThat(union).as(table).containsExactlyElementsOf(producerBefore.get(table));
+    }
+    assertUnionIsTheOriginal();
+  }
+
+  @Test
+  void aProducerSrcRowidAddedAfterTheArchiveWasMadeIsCarriedAndTheArchiveStillResumes()
+      throws Exception {
+    new Archiver(StoreFixture.CLOCK).archive(db, cutoff.minus(Duration.ofDays(40)), archiveDir);
+    Path archive = archiveDir.resolve(Archiver.FILE_NAME);
+    assertThat(count(archive, "PRAGMA user_version")).isEqualTo(1); // as earlier versions made it
+    addProducerSrcRowid(db);
+    Map<String, List<String>> producerInStore = producerSrcRowids(db);
+    Archiver interrupted =
+        new Archiver(
+            StoreFixture.CLOCK,
+            p -> {
+              if (p == Archiver.Phase.COPIED) {
+                throw new IllegalStateException("simulated crash at " + p);
+              }
+            });
+    assertThatThrownBy(() -> interrupted.archive(db, cutoff, archiveDir))
+        .hasMessageContaining("simulated crash");
+
+    // The copies made before the crash are recognised by the archive's renamed key column.
+    ArchiveResult resumed = new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir);
+
+    assertThat(resumed.copied().values()).containsOnly(0L);
+    assertThat(resumed.removed().get("resources")).isPositive();
+    assertThat(resumed.removed().get("timers")).isPositive();
+    for (String table : List.of("resources", "timers")) {
+      List<String> union = new ArrayList<>(producerSrcRowids(db).get(table));
+      for (String row : producerSrcRowids(archive).get(table)) {
+        if (!row.endsWith("|null")) { // archived before the producer added its column
+          union.add(row);
+        }
+      }
+      Collections.sort(union);
+      assertThat(union).as(table).containsExactlyElementsOf(producerInStore.get(table));
+    }
+    assertUnionIsTheOriginal();
+    assertThat(count(archive, "PRAGMA user_version")).isEqualTo(2);
+    assertThat(
+            count(
+                archive,
+                "SELECT count(*) FROM archive_meta"
+                    + " WHERE key LIKE 'source_rowid_column.%' AND value = 'archive_src_rowid'"))
+        .isEqualTo(2);
+    assertThat(new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir).copied().values())
+        .containsOnly(0L);
+  }
+
+  /** Another producer's column that happens to share the archive's name for store rowids. */
+  private static void addProducerSrcRowid(Path store) {
+    try (StoreFixture f = StoreFixture.create(store)) {
+      f.sql("ALTER TABLE resources ADD COLUMN src_rowid TEXT");
+      f.sql("UPDATE resources SET src_rowid = 'bot-sample-' || (rowid * 7)");
+      // Integers like the rowids the archive keeps, but not equal to them.
+      f.sql("ALTER TABLE timers ADD COLUMN src_rowid INTEGER");
+      f.sql("UPDATE timers SET src_rowid = 1000 + rowid * 3");
+    }
+  }
+
+  /** Each resource and timer row as {@code ts|host or name|src_rowid}, sorted per table. */
+  private static Map<String, List<String>> producerSrcRowids(Path file) throws SQLException {
+    Map<String, List<String>> result = new java.util.HashMap<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = c.createStatement()) {
+      for (String[] q : new String[][] {{"resources", "host"}, {"timers", "name"}}) {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery("SELECT ts, " + q[1] + ", src_rowid FROM " + q[0])) {
+          while (rs.next()) {
+            rows.add(rs.getObject(1) + "|" + rs.getObject(2) + "|" + rs.getObject(3));
+          }
+        }
+        Collections.sort(rows);
+        result.put(q[0], rows);
+      }
+    }
+    return result;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"file", "folder"})
+  void aStoreThatCannotBeWrittenIsRefusedBeforeAnythingIsCreated(String readOnly) throws Exception {
+    Path store = db;
+    if (readOnly.equals("folder")) {
+      store = Files.createDirectories(dir.resolve("read-only")).resolve("store.db");
+      Files.move(db, store);
+    }
+    Path protectedPath = readOnly.equals("file") ? store : store.getParent();
+    assertThat(protectedPath.toFile().setWritable(false, false)).isTrue();
+    CliRun r;
+    try {
+      r =
+          runWithoutPermissionOverride(
+              protectedPath,
+              "archive",
+              "--db",
+              store.toString(),
+              "--older-than",
+              "90d",
+              "--to",
+              archiveDir.toString());
+    } finally {
+      protectedPath.toFile().setWritable(true);
+    }
+
+    assertThat(archiveDir).as(r.err()).doesNotExist();
+    assertThat(snapshot(store, null)).isEqualTo(before);
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
+    assertThat(r.err().strip())
+        .contains("cannot write " + store)
+        .contains("read-only")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void aStoreThatCannotBeWrittenLeavesAnExistingArchiveAsItWas() throws Exception {
+    new Archiver(StoreFixture.CLOCK).archive(db, cutoff.minus(Duration.ofDays(60)), archiveDir);
+    Path archive = archiveDir.resolve(Archiver.FILE_NAME);
+    byte[] archiveBefore = Files.readAllBytes(archive);
+    Map<String, List<String>> storeBefore = snapshot(db, null);
+    assertThat(db.toFile().setWritable(false, false)).isTrue();
+    CliRun r;
+    try {
+      r =
+          runWithoutPermissionOverride(
+              db,
+              "archive",
+              "--db",
+              db.toString(),
+              "--older-than",
+              "90d",
+              "--to",
+              archiveDir.toString());
+    } finally {
+      db.toFile().setWritable(true);
+    }
+
+    assertThat(Files.readAllBytes(archive)).isEqualTo(archiveBefore);
+    try (Stream<Path> files = Files.list(archiveDir)) {
+      assertThat(files).containsExactly(archive);
+    }
+    assertThat(snapshot(db, null)).isEqualTo(storeBefore);
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Archiver.Phase.class,
+      names = {"COPIED", "VERIFIED", "DELETING"})
+  void aRunThatFailsBeforeTheStoreLosesARowRemovesTheArchiveFileItCreated(Archiver.Phase phase)
+      throws Exception {
+    Archiver failing =
+        new Archiver(
+            StoreFixture.CLOCK,
+            p -> {
+              if (p == phase) {
+                throw new IllegalStateException("simulated failure at " + p);
+              }
+            });
+
+    assertThatThrownBy(() -> failing.archive(db, cutoff, archiveDir))
+        .hasMessageContaining("simulated failure");
+
+    try (Stream<Path> files = Files.list(archiveDir)) {
+      assertThat(files).isEmpty();
+    }
+    assertThat(snapshot(db, null)).isEqualTo(before);
+  }
+
+  @Test
+  void aStoreThatRefusesItsFirstWriteLeavesNoArchiveFile() throws Exception {
+    // Fails where a read-only store that passed the up-front check would: at the first write to
+    // the store, once the archive file exists.
+    try (StoreFixture f = StoreFixture.create(db)) {
+      f.sql("CREATE TABLE analytics_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+      f.sql(
+          "CREATE TRIGGER refuse_writes BEFORE INSERT ON analytics_meta"
+              + " BEGIN SELECT RAISE(ABORT, 'this store takes no writes'); END");
+    }
+
+    assertThatThrownBy(() -> new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("this store takes no writes");
+
+    try (Stream<Path> files = Files.list(archiveDir)) {
+      assertThat(files).isEmpty();
+    }
+    assertThat(snapshot(db, null)).isEqualTo(before);
+  }
+
+  @Test
+  void aFailedRunKeepsAnArchiveThatExistedBefore() throws Exception {
+    new Archiver(StoreFixture.CLOCK).archive(db, cutoff.minus(Duration.ofDays(60)), archiveDir);
+    Path archive = archiveDir.resolve(Archiver.FILE_NAME);
+    Map<String, List<String>> archivedBefore = snapshot(archive, null);
+    Archiver failing =
+        new Archiver(
+            StoreFixture.CLOCK,
+            p -> {
+              throw new IllegalStateException("simulated failure at " + p);
+            });
+
+    assertThatThrownBy(() -> failing.archive(db, cutoff, archiveDir))
+        .hasMessageContaining("simulated failure");
+
+    Map<String, List<String>> archived = snapshot(archive, null);
+    for (String table : COLUMNS.keySet()) {
+      assertThat(archived.get(table)).as(table).containsAll(archivedBefore.get(table));
+    }
+    assertThat(archivedBefore.get("executions")).isNotEmpty();
+    assertNoRowLostOrDuplicated();
+  }
+
+  @Test
   void aForeignFileInTheArchiveFolderIsRefusedAndLeftAsItWas() throws Exception {
     Files.createDirectories(archiveDir);
     Path foreign = archiveDir.resolve(Archiver.FILE_NAME);
@@ -430,6 +667,53 @@ class ArchiverTest {
     CliRun prune = CliRun.run("prune", "--db", db.toString(), "--older-than", "1d", "--yes");
     assertThat(prune.exitCode()).as(prune.err()).isZero();
     assertThat(prune.out()).contains("8 executions");
+  }
+
+  /**
+   * Runs the CLI in a JVM of its own that cannot write what {@code readOnly} protects. Root may
+   * write a read-only file (CAP_DAC_OVERRIDE), so as root the JVM runs without that capability.
+   */
+  private CliRun runWithoutPermissionOverride(Path readOnly, String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    if (Files.isWritable(readOnly)) {
+      List<String> withoutOverride = List.of("setpriv", "--bounding-set", "-dac_override", "--");
+      assumeTrue(
+          exitCode(concat(withoutOverride, List.of("test", "-w", readOnly.toString()))) == 1,
+          "running as a user who can write read-only files, and setpriv cannot drop that");
+      command.addAll(withoutOverride);
+    }
+    command.addAll(
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            RpaInsightsCli.class.getName()));
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile(dir, "cli", ".out");
+    Path err = Files.createTempFile(dir, "cli", ".err");
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new CliRun(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  private static int exitCode(List<String> command) throws Exception {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      p.getInputStream().transferTo(OutputStream.nullOutputStream());
+      return p.waitFor(60, TimeUnit.SECONDS) ? p.exitValue() : -1;
+    } catch (IOException notInstalled) {
+      return -1;
+    }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private void assertUnionIsTheOriginal() throws Exception {
