@@ -23,6 +23,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteConnectionConfig;
 
 /**
  * Moves rows older than a cutoff from a store into an archive SQLite file, crash-safe and
@@ -537,6 +540,12 @@ public final class Archiver {
    */
   private static List<Table> createArchiveSchema(
       Connection c, List<List<Column>> columns, Path archive) throws SQLException {
+    // The claim reads the store's analytics_meta, then writes it. A deferred transaction that has
+    // read gets SQLITE_BUSY at once, busy timeout or not, when it then writes while the agent
+    // holds the write lock or has committed meanwhile; this short one takes the lock at BEGIN. The
+    // copy stays deferred: it writes only the archive and must not stall the agent's writes.
+    SQLiteConnectionConfig config = c.unwrap(SQLiteConnection.class).getConnectionConfig();
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     c.setAutoCommit(false);
     try (Statement st = c.createStatement()) {
       claimForThisStore(c, st, archive);
@@ -598,6 +607,7 @@ public final class Archiver {
       throw e;
     } finally {
       c.setAutoCommit(true);
+      config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
     }
   }
 

@@ -26,6 +26,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +113,61 @@ class ArchiverTest {
             count(
                 db,
                 "SELECT count(*) FROM executions WHERE status <> 'running' AND started_at < "
+                    + cutoff.toEpochMilli()))
+        .isZero();
+  }
+
+  @Test
+  void archivesWhileAnotherProcessKeepsWritingTheStore() throws Exception {
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicLong written = new AtomicLong();
+    AtomicReference<Throwable> writerFailed = new AtomicReference<>();
+    // Writes as the agent does: WAL, one short transaction after another, each beginning with a
+    // write, new rows only (none of them old enough to archive), hundreds of commits a second.
+    Thread agent =
+        new Thread(
+            () -> {
+              try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                  Statement st = c.createStatement()) {
+                st.execute("PRAGMA busy_timeout = 10000");
+                st.execute("PRAGMA journal_mode = WAL");
+                c.setAutoCommit(false);
+                for (long i = 0; !stop.get(); i++) {
+                  st.execute(
+                      "INSERT INTO steps(execution_id, workflow_id, node_id, started_at,"
+                          + " duration_ms, status) VALUES ('live', 'w', 'n', "
+                          + StoreFixture.NOW.toEpochMilli()
+                          + ", 1.0, 'success')");
+                  c.commit();
+                  written.set(i + 1);
+                  // A pause as between the agent's batches: a writer that never pauses would
+                  // starve any other writer, the agent's own busy waits included.
+                  Thread.sleep(2);
+                }
+              } catch (Throwable e) {
+                writerFailed.set(e);
+              }
+            });
+    agent.start();
+    try {
+      while (written.get() == 0 && agent.isAlive()) {
+        Thread.onSpinWait();
+      }
+      for (int run = 0; run < 20; run++) {
+        new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir);
+      }
+    } finally {
+      stop.set(true);
+      agent.join();
+    }
+    assertThat(writerFailed.get()).isNull();
+    assertThat(count(db, "SELECT count(*) FROM steps WHERE execution_id = 'live'"))
+        .isEqualTo(written.get());
+    assertThat(
+            count(
+                db,
+                "SELECT count(*) FROM executions WHERE status <> 'running' AND started_at"
+                    + " < "
                     + cutoff.toEpochMilli()))
         .isZero();
   }
