@@ -12,14 +12,16 @@ import java.util.Map;
 
 /**
  * Turns the {@code instrument} section into {@link Rule}s. A rule with a problem (a bad pattern or
- * expression, a missing {@code type}, {@code method} or timer {@code name}) is dropped with one
- * warning per problem, naming file, line and key; the other rules still load, so one bad rule never
- * disables the agent. Ids are given in file order to the rules that load.
+ * expression, a missing {@code type}, {@code method} or timer {@code name}, a timer metric that
+ * would clash with another metric) is dropped with one warning per problem, naming file, line and
+ * key; the other rules still load, so one bad rule never disables the agent. Ids are given in file
+ * order to the rules that load; of two timers whose metrics clash, the later one is dropped.
  */
 final class RuleReader {
 
   private final Diagnostics diagnostics;
   private final List<Rule> rules = new ArrayList<>();
+  private final MetricNamespace metricNames = new MetricNamespace();
 
   RuleReader(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
@@ -93,9 +95,11 @@ final class RuleReader {
     int methodLine = map.line();
     Integer arity = null;
     String timerName = null;
+    Position timerNameAt = null;
     EnumMap<RuleKey, Expression> expressions = new EnumMap<>(RuleKey.class);
     Map<String, Expression> labels = new LinkedHashMap<>();
     Map<String, Expression> values = new LinkedHashMap<>();
+    Map<String, Position> valuesAt = new LinkedHashMap<>();
 
     for (Entry entry : map.entries()) {
       String keyPath = path + "." + entry.key();
@@ -130,6 +134,7 @@ final class RuleReader {
                 problems.add(value.line(), keyPath, problem);
               } else {
                 timerName = text;
+                timerNameAt = new Position(value.line(), keyPath);
               }
             }
             break;
@@ -143,7 +148,11 @@ final class RuleReader {
             break;
           }
         default:
-          readExpressionMap(key, value, keyPath, key == RuleKey.LABELS ? labels : values, problems);
+          if (key == RuleKey.LABELS) {
+            readExpressionMap(key, value, keyPath, labels, new LinkedHashMap<>(), problems);
+          } else {
+            readExpressionMap(key, value, keyPath, values, valuesAt, problems);
+          }
           break;
       }
     }
@@ -174,21 +183,59 @@ final class RuleReader {
         problems.add(methodLine, path + ".method", invalid.getMessage());
       }
     }
+    List<MetricNamespace.Metric> metrics =
+        timerName == null ? null : timerMetrics(timerName, timerNameAt, valuesAt, problems);
     if (!problems.isEmpty()) {
       problems.report(diagnostics);
       return null;
     }
-    return new Rule(
-        rules.size(),
-        role,
-        index,
-        diagnostics.file() + ":" + map.line(),
-        type,
-        method,
-        expressions,
-        timerName,
-        labels,
-        values);
+    Rule rule =
+        new Rule(
+            rules.size(),
+            role,
+            index,
+            diagnostics.file() + ":" + map.line(),
+            type,
+            method,
+            expressions,
+            timerName,
+            labels,
+            values);
+    if (metrics != null) {
+      metricNames.take(metrics, rule.describe());
+    }
+    return rule;
+  }
+
+  /** The metrics of a timers rule, each clash with another metric added to {@code problems}. */
+  private List<MetricNamespace.Metric> timerMetrics(
+      String timer, Position nameAt, Map<String, Position> valuesAt, Problems problems) {
+    List<MetricNamespace.Metric> metrics = new ArrayList<>();
+    String subject = "timer '" + timer + "'";
+    checkMetric(MetricNamespace.Metric.timerCalls(timer), subject, nameAt, metrics, problems);
+    checkMetric(MetricNamespace.Metric.timerDuration(timer), subject, nameAt, metrics, problems);
+    for (Map.Entry<String, Position> value : valuesAt.entrySet()) {
+      checkMetric(
+          MetricNamespace.Metric.timerValue(timer, value.getKey()),
+          "value '" + value.getKey() + "'",
+          value.getValue(),
+          metrics,
+          problems);
+    }
+    return metrics;
+  }
+
+  private void checkMetric(
+      MetricNamespace.Metric metric,
+      String subject,
+      Position at,
+      List<MetricNamespace.Metric> earlierOfThisRule,
+      Problems problems) {
+    String clash = metricNames.clash(metric, earlierOfThisRule);
+    if (clash != null) {
+      problems.add(at.line, at.path, subject + " would add " + metric.name + ", which " + clash);
+    }
+    earlierOfThisRule.add(metric);
   }
 
   private void warnUnknownKey(Role role, Entry entry, String keyPath) {
@@ -227,6 +274,7 @@ final class RuleReader {
       ConfigNode value,
       String keyPath,
       Map<String, Expression> into,
+      Map<String, Position> positions,
       Problems problems) {
     if (isNull(value)) {
       return;
@@ -252,6 +300,7 @@ final class RuleReader {
       Expression expression = expression(key, entry.value(), entryPath, problems);
       if (expression != null) {
         into.put(entry.key(), expression);
+        positions.put(entry.key(), new Position(entry.keyLine(), entryPath));
       }
     }
   }
@@ -343,6 +392,17 @@ final class RuleReader {
       for (Problem problem : found) {
         diagnostics.warn(problem.line, problem.path, problem.message + "; rule dropped");
       }
+    }
+  }
+
+  /** Where a key is in the file, for a problem found after the key was read. */
+  private static final class Position {
+    final int line;
+    final String path;
+
+    Position(int line, String path) {
+      this.line = line;
+      this.path = path;
     }
   }
 

@@ -12,7 +12,9 @@ import net.bytebuddy.agent.ByteBuddyAgent;
  * <p>The target's stderr is where the agent explains itself, and the user running {@code attach}
  * often cannot see it; so the command reads the target's {@link JvmMarks} before and after loading
  * the agent and says plainly whether it was already active, became active, did not start, or cannot
- * write its store (the last two: exit code 1).
+ * write its store (the last two: exit code 1). A process that refuses the first of those reads (not
+ * a JVM, or one that does not accept attaching) is reported at once with exit code 1: loading the
+ * agent the same way would only wait out the attach timeout a second time.
  */
 public final class AttachCommand {
 
@@ -43,7 +45,16 @@ public final class AttachCommand {
     }
     String pid = arguments[1];
     String agentArguments = arguments.length == 3 ? arguments[2] : null;
-    String activeBefore = activeVersion(TargetJvm.systemProperties(pid));
+    if (!processExists(pid)) {
+      return cannotAttach(pid, "no process with this id is running");
+    }
+    Properties before;
+    try {
+      before = TargetJvm.systemProperties(pid);
+    } catch (TargetJvm.NotAttachable refused) {
+      return cannotAttach(pid, reason(refused.getCause()));
+    }
+    String activeBefore = activeVersion(before);
     if (activeBefore != null) {
       System.out.println(
           "[rpa-insights] the agent ("
@@ -56,11 +67,9 @@ public final class AttachCommand {
     try {
       ByteBuddyAgent.attach(agentJar, pid, agentArguments);
     } catch (RuntimeException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      System.err.println("[rpa-insights] could not attach to JVM " + pid + ": " + cause);
-      return 1;
+      return cannotAttach(pid, reason(e));
     }
-    Properties after = TargetJvm.systemProperties(pid);
+    Properties after = propertiesOrNull(pid);
     if (after != null && activeVersion(after) == null) {
       // agentmain has returned by now: the start failed or the config disables the agent.
       System.err.println(
@@ -107,8 +116,43 @@ public final class AttachCommand {
         Thread.currentThread().interrupt();
         return null;
       }
-      now = TargetJvm.systemProperties(pid);
+      now = propertiesOrNull(pid);
     }
+  }
+
+  /** After the agent is loaded: a target that no longer answers (it may have exited) is unknown. */
+  private static Properties propertiesOrNull(String pid) {
+    try {
+      return TargetJvm.systemProperties(pid);
+    } catch (TargetJvm.NotAttachable gone) {
+      return null;
+    }
+  }
+
+  /** False only when the OS knows no such process, which the attach API could not reach either. */
+  private static boolean processExists(String pid) {
+    try {
+      return ProcessHandle.of(Long.parseLong(pid)).isPresent();
+    } catch (NumberFormatException tooLong) {
+      return false;
+    }
+  }
+
+  private static int cannotAttach(String pid, String reason) {
+    System.err.println("[rpa-insights] could not attach to JVM " + pid + ": " + reason);
+    return 1;
+  }
+
+  /**
+   * The innermost cause: Byte Buddy and reflection wrap the attach API's own exception, which is
+   * the one that says why (e.g. "... doesn't respond within 10500ms or HotSpot VM not loaded").
+   */
+  private static String reason(Throwable failure) {
+    Throwable innermost = failure;
+    for (int depth = 0; depth < 16 && innermost.getCause() != null; depth++) {
+      innermost = innermost.getCause();
+    }
+    return innermost.toString();
   }
 
   private static String activeVersion(Properties properties) {

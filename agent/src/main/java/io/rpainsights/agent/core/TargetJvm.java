@@ -1,5 +1,6 @@
 package io.rpainsights.agent.core;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Properties;
 import net.bytebuddy.agent.ByteBuddyAgent;
@@ -17,8 +18,14 @@ final class TargetJvm {
 
   private TargetJvm() {}
 
-  /** The target's system properties, or null when they cannot be read (the caller goes on). */
-  static Properties systemProperties(String pid) {
+  /**
+   * The target's system properties, or null when they cannot be read although the target may still
+   * take the agent (no attach API here, or the JVM answered but not with its properties).
+   *
+   * @throws NotAttachable when the target refused the attach itself: loading the agent the same way
+   *     would only wait out the same timeout again
+   */
+  static Properties systemProperties(String pid) throws NotAttachable {
     try {
       ByteBuddyAgent.AttachmentProvider.Accessor accessor =
           ByteBuddyAgent.AttachmentProvider.DEFAULT.attempt();
@@ -26,7 +33,12 @@ final class TargetJvm {
         return null;
       }
       Class<?> type = accessor.getVirtualMachineType();
-      Object machine = type.getMethod("attach", String.class).invoke(null, pid);
+      Object machine;
+      try {
+        machine = type.getMethod("attach", String.class).invoke(null, pid);
+      } catch (InvocationTargetException refused) {
+        throw new NotAttachable(refused.getCause());
+      }
       Method detach = type.getMethod("detach");
       try {
         return (Properties) type.getMethod("getSystemProperties").invoke(machine);
@@ -35,6 +47,15 @@ final class TargetJvm {
       }
     } catch (ReflectiveOperationException | RuntimeException | LinkageError unreadable) {
       return null;
+    }
+  }
+
+  /** The attach API could not connect to the target: not a JVM, or one that does not accept it. */
+  static final class NotAttachable extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    NotAttachable(Throwable reason) {
+      super(reason);
     }
   }
 }

@@ -8,8 +8,10 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Admits at most {@code max} distinct values of one label (FIELD-NOTES 13): the first {@code max}
  * values seen keep their name for the life of the JVM, every later one becomes {@value #OTHER}.
- * First come, first kept, so the mapping never changes once made and counters stay monotonic. The
- * first overflow is logged once; every value reported as {@value #OTHER} is counted.
+ * Values are made {@link LabelValues#safe safe} first, so the cap counts what is exposed and holds
+ * no more than {@code max} values of bounded length. First come, first kept, so the mapping never
+ * changes once made and counters stay monotonic. The first overflow is logged once; every value
+ * reported as {@value #OTHER} is counted.
  *
  * <p>Not thread-safe: used by the flusher thread only.
  */
@@ -36,9 +38,11 @@ final class LabelCap {
     this.overflow = overflow;
   }
 
-  /** The label value to expose for {@code value}: itself, or {@value #OTHER}; null reads "". */
+  /**
+   * The label value to expose for {@code value}: its safe form, or {@value #OTHER}; null reads "".
+   */
   String admit(String value) {
-    String v = value == null ? "" : value;
+    String v = value == null ? "" : LabelValues.safe(value);
     if (admitted.contains(v)) {
       return v;
     }

@@ -75,7 +75,8 @@ import java.util.function.LongSupplier;
  * strategy}, {@code node}, every timer label and {@code error_type}) admits at most {@code
  * prometheus.maxLabelValues} distinct values; later values become {@code other} ({@link LabelCap}).
  * The {@code workflow} label has one cap shared by the workflow, step and recovery metrics, so the
- * same workflows keep their names everywhere.
+ * same workflows keep their names everywhere. Each such value is exposed in its {@link
+ * LabelValues#safe safe form}: at most 256 code points, without control characters.
  *
  * <h2>Configuration of the client</h2>
  *

@@ -5,6 +5,7 @@ import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.rpainsights.agent.config.MetricNames;
 import io.rpainsights.agent.event.TimerRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,23 +58,25 @@ final class TimerMetrics {
     callLabelNames.add("outcome");
     callLabelNames.add("error_type");
     this.callLabelCount = callLabelNames.size();
+    String callsName = MetricNames.timerCalls(name);
     this.calls =
         Registration.register(
-            name + "_calls_total",
+            callsName,
             () ->
                 Counter.builder(properties)
-                    .name(name + "_calls_total")
+                    .name(callsName)
                     .help(
                         "Calls of the methods timed as '" + name + "', by outcome and error type.")
                     .labelNames(callLabelNames.toArray(new String[0]))
                     .withoutExemplars()
                     .register(registry));
+    String durationName = MetricNames.timerDuration(name);
     this.duration =
         Registration.register(
-            name + "_duration_seconds",
+            durationName,
             () ->
                 Histogram.builder(properties)
-                    .name(name + "_duration_seconds")
+                    .name(durationName)
                     .help("Duration of the methods timed as '" + name + "', in seconds.")
                     .labelNames(this.labelNames)
                     .classicOnly()
@@ -81,12 +84,13 @@ final class TimerMetrics {
                     .withoutExemplars()
                     .register(registry));
     for (String value : valueNames) {
+      String valueName = MetricNames.timerValue(name, value);
       Counter counter =
           Registration.register(
-              name + "_" + value + "_total",
+              valueName,
               () ->
                   Counter.builder(properties)
-                      .name(name + "_" + value + "_total")
+                      .name(valueName)
                       .help("Sum of '" + value + "' over the calls timed as '" + name + "'.")
                       .labelNames(this.labelNames)
                       .withoutExemplars()

@@ -192,6 +192,77 @@ class RuleLoadingTest {
   }
 
   @Test
+  void aTimerWhoseMetricsWouldClashWithTheAgentsIsDroppedAlone() {
+    ConfigLoader.Result result =
+        load(
+            "instrument:",
+            "  executions:",
+            "    - { type: com.x.Loop, method: run }",
+            "  timers:",
+            "    - type: com.x.Api",
+            "      method: call",
+            "      name: rpa_workflow",
+            "    - type: com.x.Api",
+            "      method: call",
+            "      name: rpa_agent_events",
+            "      values: { dropped: return.dropped }",
+            "    - type: com.x.Api",
+            "      method: call",
+            "      name: rpa",
+            "      values: { agent: return.agent }",
+            "    - type: com.x.Api",
+            "      method: call",
+            "      name: api_call",
+            "      values: { duration_seconds: return.seconds, bytes: return.size }",
+            "    - type: com.x.Api",
+            "      method: call",
+            "      name: rpa_workflow_executions",
+            "      values: { bytes: return.size }");
+    assertThat(result.fatal()).isNull();
+    assertThat(result.warnings())
+        .containsExactly(
+            "bot.yaml:7: instrument.timers[0].name: timer 'rpa_workflow' would add"
+                + " rpa_workflow_duration_seconds, which is already the agent's own metric;"
+                + " rule dropped",
+            "bot.yaml:11: instrument.timers[1].values.dropped: value 'dropped' would add"
+                + " rpa_agent_events_dropped_total, which is already the agent's own metric;"
+                + " rule dropped",
+            "bot.yaml:15: instrument.timers[2].values.agent: value 'agent' would add"
+                + " rpa_agent_total, which clashes with rpa_agent_info, the agent's own metric:"
+                + " Prometheus names both rpa_agent; rule dropped",
+            "bot.yaml:19: instrument.timers[3].values.duration_seconds: value 'duration_seconds'"
+                + " would add api_call_duration_seconds_total, which clashes with"
+                + " api_call_duration_seconds, a metric of this rule: Prometheus names both"
+                + " api_call_duration_seconds; rule dropped");
+    List<Rule> rules = result.config().rules();
+    assertThat(rules).extracting(Rule::role).containsExactly(Role.EXECUTION, Role.TIMER);
+    assertThat(rules.get(1).timerName())
+        .as("only the names the timer adds count, not its prefix")
+        .isEqualTo("rpa_workflow_executions");
+  }
+
+  @Test
+  void ofTwoTimersWhoseMetricsClashTheLaterIsDropped() {
+    ConfigLoader.Result result =
+        load(
+            "instrument:",
+            "  timers:",
+            "    - { type: com.x.Api, method: call, name: api_call }",
+            "    - { type: com.x.Api, method: call, name: api, values: { call_calls: this.n } }",
+            "    - { type: com.x.Api, method: put, name: api_call, values: { bytes: this.n } }",
+            "    - { type: com.x.Api, method: get, name: api_call, values: { bytes: this.n } }");
+    assertThat(result.warnings())
+        .containsExactly(
+            "bot.yaml:4: instrument.timers[1].values.call_calls: value 'call_calls' would add"
+                + " api_call_calls_total, which is already a metric of timers[0] (bot.yaml:3)"
+                + " com.x.Api#call; rule dropped");
+    assertThat(result.config().rules())
+        .as("rules that share a timer name share its metrics")
+        .extracting(Rule::timerName)
+        .containsExactly("api_call", "api_call", "api_call");
+  }
+
+  @Test
   void ruleListShapeMistakesAreWarnings() {
     ConfigLoader.Result result =
         load(

@@ -3,6 +3,7 @@ package io.rpainsights.agent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.rpainsights.itapp.HostileIdsApp;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -197,6 +199,55 @@ class PrometheusEndpointIT {
           .contains("reached 2 distinct values (prometheus.maxLabelValues)");
 
       Path scraped = dir.resolve("capped.txt");
+      Files.writeString(scraped, metrics.text, StandardCharsets.UTF_8);
+      promtoolCheckMetrics(scraped);
+    }
+  }
+
+  @Test
+  void idsNoLabelShouldCarryAsTheyAreAreExposedBoundedAndCleanAndStoredInFull() throws Exception {
+    Path db = dir.resolve("hostile-ids.db");
+    Path config = TestConfigs.write(dir, "hostile-ids.yaml", TestConfigs.MINI_ENGINE);
+    ForkedJvm jvm =
+        ForkedJvm.testApp(HostileIdsApp.class)
+            .withAgent("config=" + config + ",store.path=" + db)
+            .property("rpa.insights.prometheus.enabled", "true")
+            .property("rpa.insights.prometheus.port", "0")
+            .property("rpa.insights.prometheus.nodeLabels", "true");
+    try (LingeringRun run = LingeringRun.start(jvm, dir)) {
+      // The run is over in milliseconds, maybe before the endpoint has started.
+      run.await(() -> run.stderr().contains("prometheus: serving"), 30, "the endpoint");
+      Exposition metrics = scrapeUntilComplete(run, HostileIdsApp.WORKFLOW_IDS.size());
+
+      Set<String> workflows = metrics.labelValues("rpa_workflow_executions_total", "workflow");
+      assertThat(workflows)
+          .as("every id its own series, the two long ones included")
+          .hasSize(HostileIdsApp.WORKFLOW_IDS.size());
+      for (String label : List.of("workflow", "node", "action")) {
+        assertThat(metrics.labelValues("rpa_step_executions_total", label))
+            .as(label)
+            .isNotEmpty()
+            .allSatisfy(
+                value -> {
+                  assertThat(value.codePointCount(0, value.length())).isLessThanOrEqualTo(256);
+                  assertThat(value.codePoints())
+                      .as("no control character, no unpaired surrogate")
+                      .noneMatch(
+                          c ->
+                              c < 0x20
+                                  || c >= 0x7f && c < 0xa0
+                                  || c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
+                });
+      }
+      assertThat(metrics.text.chars()).noneMatch(c -> c < 0x20 && c != '\n');
+      try (StoreReader store = new StoreReader(db)) {
+        assertThat(store.texts("select workflow_id from executions"))
+            .as("the store keeps the ids as they were")
+            .containsAll(HostileIdsApp.WORKFLOW_IDS.subList(0, 3));
+      }
+      assertThat(run.finish()).isZero();
+
+      Path scraped = dir.resolve("hostile-ids.txt");
       Files.writeString(scraped, metrics.text, StandardCharsets.UTF_8);
       promtoolCheckMetrics(scraped);
     }

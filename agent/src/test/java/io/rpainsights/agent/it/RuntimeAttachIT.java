@@ -2,6 +2,9 @@ package io.rpainsights.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.VirtualMachine;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -182,6 +185,58 @@ class RuntimeAttachIT {
       assertThat(sample.exitValue()).isZero();
     } finally {
       sample.destroyForcibly();
+    }
+  }
+
+  @Test
+  void attachingToAProcessThatIsNotAJvmFailsAfterOneAttachAttempt() throws Exception {
+    Process notAJvm = new ProcessBuilder("sleep", "300").start();
+    try {
+      String pid = String.valueOf(notAJvm.pid());
+      // One attempt waits out the JDK's attach timeout (10 s by default; how much of it depends on
+      // the JDK), so measure it here rather than assume it.
+      long oneAttemptNanos = timeOneAttachAttempt(pid);
+
+      long started = System.nanoTime();
+      ForkedJvm.Result attach = ForkedJvm.jar(ForkedJvm.AGENT_JAR, "attach", pid).run();
+      long tookNanos = System.nanoTime() - started;
+
+      assertThat(attach.exitCode).as(attach.toString()).isEqualTo(1);
+      assertThat(attach.stderr)
+          .startsWith("[rpa-insights] could not attach to JVM " + pid + ": ")
+          .contains("AttachNotSupportedException");
+      assertThat(tookNanos)
+          .as("%s, one attach attempt takes %d ms", attach, oneAttemptNanos / 1_000_000)
+          .isLessThan(oneAttemptNanos * 3 / 2);
+      assertThat(notAJvm.isAlive()).as("the target is left alone").isTrue();
+    } finally {
+      notAJvm.destroyForcibly();
+    }
+  }
+
+  @Test
+  void attachingToAPidWithNoProcessSaysSoAtOnce() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    assertThat(gone.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    String pid = String.valueOf(gone.pid());
+
+    ForkedJvm.Result attach = ForkedJvm.jar(ForkedJvm.AGENT_JAR, "attach", pid).run();
+
+    assertThat(attach.exitCode).as(attach.toString()).isEqualTo(1);
+    assertThat(attach.stderr.strip())
+        .isEqualTo(
+            "[rpa-insights] could not attach to JVM "
+                + pid
+                + ": no process with this id is running");
+  }
+
+  private static long timeOneAttachAttempt(String pid) throws IOException {
+    long started = System.nanoTime();
+    try {
+      VirtualMachine.attach(pid).detach();
+      throw new AssertionError("attached to 'sleep', which is not a JVM");
+    } catch (AttachNotSupportedException expected) {
+      return System.nanoTime() - started;
     }
   }
 

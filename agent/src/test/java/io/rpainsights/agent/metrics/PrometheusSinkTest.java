@@ -250,6 +250,46 @@ class PrometheusSinkTest {
   }
 
   @Test
+  void idsFromTheApplicationBecomeBoundedLabelValuesWithoutControlCharacters() {
+    PrometheusSink sink =
+        sink(AgentConfig.builder().prometheusNodeLabels(true).prometheusMaxLabelValues(3).build());
+    String longPrefix = "w".repeat(100_000);
+    sink.accept(
+        batch(
+            start("a", longPrefix + "-a"),
+            finish("a", longPrefix + "-a", ExecutionFinished.SUCCESS, 10),
+            start("b", longPrefix + "-b"),
+            finish("b", longPrefix + "-b", ExecutionFinished.SUCCESS, 10),
+            step("nul\u0000wf", "node\r\nid", "act\u0007", StepRecord.SUCCESS, 5),
+            timer("t", Map.of(), 1, false, "Bad\u0000Type" + "x".repeat(300), Map.of())));
+
+    MetricsSnapshot snapshot = sink.snapshot();
+    TreeSet<String> workflows =
+        labelValues(snapshot.family("rpa_workflow_executions_total"), "workflow");
+    assertThat(workflows)
+        .as("two long ids that share their start stay two series")
+        .hasSize(3)
+        .contains("nul\uFFFDwf")
+        .allMatch(value -> value.codePointCount(0, value.length()) <= 256)
+        .filteredOn(value -> value.startsWith("www"))
+        .hasSize(2)
+        .allMatch(value -> value.matches("w{246}\u2026#[0-9a-f]{8}"));
+    DataPoint step = point(snapshot.family("rpa_step_executions_total"), "status", "success");
+    assertThat(step.labels())
+        .containsEntry("workflow", "nul\uFFFDwf")
+        .containsEntry("node", "node\uFFFD\uFFFDid")
+        .containsEntry("action", "act\uFFFD");
+    assertThat(labelValues(snapshot.family("t_calls_total"), "error_type"))
+        .singleElement()
+        .asString()
+        .startsWith("Bad\uFFFDTypexxx")
+        .hasSize(256);
+    assertThat(snapshot.health().labelValuesCapped())
+        .as("the cap counts the values as exposed")
+        .isZero();
+  }
+
+  @Test
   void timersExposeCallsDurationAndSummedValuesWithTheirLabels() {
     AgentConfig config =
         AgentConfig.builder()
