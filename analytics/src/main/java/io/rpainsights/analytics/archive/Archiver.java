@@ -89,17 +89,30 @@ public final class Archiver {
    * {@code a}. Rows without a key of their own (resources, timers) are matched by their rowid in
    * the store, which the archive keeps in {@code sourceRowIdColumn} (null for the other tables).
    */
-  private record Table(String name, String oldRows, String ownKey, String sourceRowIdColumn) {
+  private record Table(
+      String name, String oldRows, String ownKey, String sourceRowIdColumn, String rowId) {
+    Table(String name, String oldRows, String ownKey, String sourceRowIdColumn) {
+      this(name, oldRows, ownKey, sourceRowIdColumn, "rowid");
+    }
+
     String key() {
       return sourceRowIdColumn == null
           ? ownKey
-          : "a." + quote(sourceRowIdColumn) + " = m.rowid AND " + ownKey;
+          : "a." + quote(sourceRowIdColumn) + " = m." + rowId + " AND " + ownKey;
     }
 
     Table withSourceRowIdColumn(String column) {
-      return new Table(name, oldRows, ownKey, column);
+      return new Table(name, oldRows, ownKey, column, rowId);
+    }
+
+    /** {@code rowId}: the name under which this store table's own row id can be read. */
+    Table withRowId(String rowId) {
+      return new Table(name, oldRows, ownKey, sourceRowIdColumn, rowId);
     }
   }
+
+  /** SQLite's names for a table's row id; a column of the same name hides it (lang_createtable). */
+  private static final List<String> ROW_ID_NAMES = List.of("rowid", "_rowid_", "oid");
 
   /** A column of a store table: its name and declared type (empty when it has none). */
   private record Column(String name, String type) {}
@@ -202,6 +215,7 @@ public final class Archiver {
     boolean storeRowsDeleted = false;
     try (Connection c = open(storePath)) {
       List<List<Column>> columns = columnsOf(c);
+      List<Table> storeTables = withRowIds(columns);
       try (Statement st = c.createStatement()) {
         st.execute(
             "ATTACH DATABASE '"
@@ -215,7 +229,7 @@ public final class Archiver {
       }
       try {
         refuseForeign(c, archive);
-        List<Table> tables = createArchiveSchema(c, columns, archive);
+        List<Table> tables = createArchiveSchema(c, storeTables, columns, archive);
         Map<String, Long> copied = copy(c, cutoff, tables, columns);
         listener.reached(Phase.COPIED);
         verify(c, cutoff, tables);
@@ -281,7 +295,8 @@ public final class Archiver {
    */
   public ArchiveResult prune(Path storePath, Instant cutoff) {
     try (Connection c = open(storePath)) {
-      return new ArchiveResult(null, cutoff, Map.of(), delete(c, cutoff, TABLES, false));
+      List<Table> tables = withRowIds(columnsOf(c));
+      return new ArchiveResult(null, cutoff, Map.of(), delete(c, cutoff, tables, false));
     } catch (SQLException e) {
       throw new StoreException("pruning " + storePath + " failed: " + e.getMessage(), e);
     }
@@ -327,6 +342,32 @@ public final class Archiver {
       result.add(cols);
     }
     return result;
+  }
+
+  /**
+   * The store's tables, each with a name that reads its own row id. A producer may add a column
+   * named {@code rowid}: SQLite then reads that column under the name, and matching or deleting by
+   * it would take other rows for the old ones. A table whose every row-id name is a column is
+   * refused before anything is written.
+   */
+  private static List<Table> withRowIds(List<List<Column>> columns) {
+    List<Table> tables = new ArrayList<>();
+    for (int i = 0; i < TABLES.size(); i++) {
+      Set<String> names = new HashSet<>();
+      for (Column col : columns.get(i)) {
+        names.add(lowerCase(col.name()));
+      }
+      String free = ROW_ID_NAMES.stream().filter(n -> !names.contains(n)).findFirst().orElse(null);
+      if (free == null) {
+        throw new InvalidInputException(
+            "the store's table "
+                + TABLES.get(i).name()
+                + " has columns named rowid, _rowid_ and oid, which hide SQLite's own row id:"
+                + " archive cannot tell its rows apart; nothing was archived");
+      }
+      tables.add(TABLES.get(i).withRowId(free));
+    }
+    return tables;
   }
 
   /**
@@ -539,7 +580,8 @@ public final class Archiver {
    * @return the tables as this archive keys them (its column of store rowids per table)
    */
   private static List<Table> createArchiveSchema(
-      Connection c, List<List<Column>> columns, Path archive) throws SQLException {
+      Connection c, List<Table> storeTables, List<List<Column>> columns, Path archive)
+      throws SQLException {
     // The claim reads the store's analytics_meta, then writes it. A deferred transaction that has
     // read gets SQLITE_BUSY at once, busy timeout or not, when it then writes while the agent
     // holds the write lock or has committed meanwhile; this short one takes the lock at BEGIN. The
@@ -550,8 +592,8 @@ public final class Archiver {
     try (Statement st = c.createStatement()) {
       claimForThisStore(c, st, archive);
       List<Table> tables = new ArrayList<>();
-      for (int i = 0; i < TABLES.size(); i++) {
-        Table t = TABLES.get(i);
+      for (int i = 0; i < storeTables.size(); i++) {
+        Table t = storeTables.get(i);
         // SQLite's column names are case-insensitive (ASCII): "Order" is the column "order".
         Set<String> existing = new HashSet<>();
         try (ResultSet rs = st.executeQuery("PRAGMA arc.table_info(" + t.name() + ")")) {
@@ -704,7 +746,7 @@ public final class Archiver {
                 + (t.sourceRowIdColumn() != null ? quote(t.sourceRowIdColumn()) + ", " : "")
                 + cols
                 + ") SELECT "
-                + (t.sourceRowIdColumn() != null ? "m.rowid, " : "")
+                + (t.sourceRowIdColumn() != null ? "m." + t.rowId() + ", " : "")
                 + selected
                 + " FROM main."
                 + t.name()
@@ -785,14 +827,16 @@ public final class Archiver {
   private static String deleteSql(Table t, boolean onlyArchived) {
     // SQLite's DELETE has no alias: the rows are matched through their rowid.
     String inner =
-        "SELECT m.rowid FROM main."
+        "SELECT m."
+            + t.rowId()
+            + " FROM main."
             + t.name()
             + " m WHERE "
             + t.oldRows()
             + (onlyArchived
                 ? " AND EXISTS (SELECT 1 FROM arc." + t.name() + " a WHERE " + t.key() + ")"
                 : "");
-    return "DELETE FROM main." + t.name() + " WHERE rowid IN (" + inner + ")";
+    return "DELETE FROM main." + t.name() + " WHERE " + t.rowId() + " IN (" + inner + ")";
   }
 
   private void recordRun(

@@ -365,6 +365,54 @@ class ArchiverTest {
   }
 
   /** Another producer's column that happens to share the archive's name for store rowids. */
+  @ParameterizedTest
+  @ValueSource(strings = {"executions", "steps", "recoveries", "resources", "timers"})
+  void aProducerColumnNamedRowidNeitherHidesNorLosesRows(String table) throws Exception {
+    try (StoreFixture f = StoreFixture.create(db)) {
+      // The same value in every row: a match on this column instead of SQLite's rowid would take
+      // every row, recent and running ones included, for an old one.
+      f.sql("ALTER TABLE " + table + " ADD COLUMN rowid INTEGER");
+      f.sql("UPDATE " + table + " SET rowid = 7");
+    }
+    before = snapshot(db, null);
+
+    new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir);
+
+    assertUnionIsTheOriginal();
+    assertThat(count(db, "SELECT count(*) FROM executions WHERE execution_id = 'run-old'"))
+        .isEqualTo(1);
+    assertThat(count(db, "SELECT count(*) FROM " + table + " WHERE rowid = 7")).isPositive();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"executions", "steps", "recoveries", "resources", "timers"})
+  void pruneWithAProducerColumnNamedRowidDeletesOnlyOldRows(String table) throws Exception {
+    try (StoreFixture f = StoreFixture.create(db)) {
+      f.sql("ALTER TABLE " + table + " ADD COLUMN rowid INTEGER");
+      f.sql("UPDATE " + table + " SET rowid = 7");
+    }
+    ArchiveResult r = new Archiver(StoreFixture.CLOCK).prune(db, cutoff);
+    assertThat(r.removed().get("executions")).isEqualTo(22);
+    assertThat(count(db, "SELECT count(*) FROM executions")).isEqualTo(9);
+    assertThat(count(db, "SELECT count(*) FROM steps WHERE execution_id = 'run-old'")).isEqualTo(1);
+  }
+
+  @Test
+  void aTableWhoseRowidNamesAreAllColumnsIsRefusedAndNothingMoves() throws Exception {
+    try (StoreFixture f = StoreFixture.create(db)) {
+      f.sql("ALTER TABLE resources ADD COLUMN rowid INTEGER");
+      f.sql("ALTER TABLE resources ADD COLUMN _rowid_ INTEGER");
+      f.sql("ALTER TABLE resources ADD COLUMN OID INTEGER");
+    }
+    before = snapshot(db, null);
+
+    assertThatThrownBy(() -> new Archiver(StoreFixture.CLOCK).archive(db, cutoff, archiveDir))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("resources");
+    assertThat(snapshot(db, null)).isEqualTo(before);
+    assertThat(archiveDir.resolve(Archiver.FILE_NAME)).doesNotExist();
+  }
+
   private static void addProducerSrcRowid(Path store) {
     try (StoreFixture f = StoreFixture.create(store)) {
       f.sql("ALTER TABLE resources ADD COLUMN src_rowid TEXT");
