@@ -97,7 +97,9 @@ public final class SuccessAnalyzer {
         workflowId,
         window,
         r -> {
-          long[] c = rec.computeIfAbsent(String.valueOf(r.workflowId()), k -> new long[2]);
+          // Keyed by the id itself: attempts recorded without a workflow (NULL, another
+          // producer) are the null key, never those of a workflow named 'null'.
+          long[] c = rec.computeIfAbsent(r.workflowId(), k -> new long[2]);
           c[0]++;
           if (r.success()) {
             c[1]++;
