@@ -12,6 +12,7 @@ import io.rpainsights.analytics.testing.StoreFixture;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -219,5 +220,35 @@ class NullNodeIdTest {
     assertThat(cells).as(r.out()).hasSize(2).contains("null");
     cells.remove("null");
     return cells.get(0);
+  }
+
+  @Test
+  void anImplementedInsightOfTheNullNodeMeasuresThatNodeAlone() throws Exception {
+    String id = json("insights", "--workflow", "w").get(0).get("id").asText();
+    CliRun implement = CliRun.run("insights", "implement", id, "--db", db);
+    assertThat(implement.exitCode()).as(implement.err()).isZero();
+    // After the change: 10 runs of the NULL node at 200 ms, and 10 of the 'null' node at 50 ms,
+    // which must not count.
+    try (StoreFixture f = StoreFixture.create(path)) {
+      for (int k = 0; k < 10; k++) {
+        long t = StoreFixture.NOW.toEpochMilli() + Duration.ofMinutes(10 + 10 * k).toMillis();
+        String e = "after" + k;
+        f.execution(e, "w", t, 1000.0, "success")
+            .step(e, "w", null, "ocr", 1, t, 200, "success", null)
+            .step(e, "w", "null", "db", 2, t + 800, 50, "success", null);
+      }
+    }
+    Clock later = Clock.fixed(StoreFixture.NOW.plus(Duration.ofHours(5)), ZoneOffset.UTC);
+    JsonNode measured = null;
+    for (JsonNode n : json(later, "insights", "--workflow", "w")) {
+      if (n.get("id").asText().equals(id)) {
+        assertThat(n.get("nodeId").isNull()).isTrue();
+        measured = n.get("measuredImpact");
+      }
+    }
+    assertThat(measured).as("the implemented insight").isNotNull();
+    assertThat(measured.get("runsSince").asLong()).isEqualTo(10);
+    assertThat(measured.get("before").asDouble()).isEqualTo(Expected.r7(unnamed, 0.5));
+    assertThat(measured.get("after").asDouble()).isEqualTo(200);
   }
 }
