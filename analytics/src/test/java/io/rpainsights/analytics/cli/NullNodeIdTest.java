@@ -223,6 +223,46 @@ class NullNodeIdTest {
   }
 
   @Test
+  void theHtmlReportsBottleneckChartLabelsTheNullNodeAsItsTablesDo() throws Exception {
+    Path out = dir.resolve("report.html");
+    CliRun r =
+        CliRun.run(
+            "report", "--db", db, "--format", "html", "--out", out.toString(), "--since", "30d");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    String html = java.nio.file.Files.readString(out);
+    int from = html.indexOf("<title>Step bottlenecks: w</title>");
+    assertThat(from).as("the bottleneck chart").isPositive();
+    String chart = html.substring(from, html.indexOf("</svg>", from));
+    // One bar per step: "–" (as the tables show a NULL node id) and the step named 'null'.
+    assertThat(chart.split(">–</text>", -1)).hasSize(2);
+    assertThat(chart.split(">null</text>", -1)).hasSize(2);
+  }
+
+  @Test
+  void summaryNamesADegradedNullNodeAsTheTablesDo() {
+    // Another store: both steps take 100 ms over the week before the last day and 300 ms in it
+    // (10 runs each): both slower, with no overlap.
+    Path other = dir.resolve("degraded.db");
+    try (StoreFixture f = StoreFixture.create(other)) {
+      for (int i = 0; i < 20; i++) {
+        long t = i < 10 ? ago(Duration.ofDays(2).plusHours(i)) : ago(Duration.ofHours(1 + i - 10));
+        double ms = i < 10 ? 100 : 300;
+        String e = "d" + i;
+        f.execution(e, "w", t, 1000.0, "success")
+            .step(e, "w", null, "ocr", 1, t, ms, "success", null)
+            .step(e, "w", "null", "db", 2, t + 400, ms, "success", null);
+      }
+    }
+    CliRun r = CliRun.run("summary", "--db", other.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.outLines())
+        .filteredOn(l -> l.startsWith("- w / "))
+        .hasSize(2)
+        .anySatisfy(l -> assertThat(l).startsWith("- w / –: slower"))
+        .anySatisfy(l -> assertThat(l).startsWith("- w / null: slower"));
+  }
+
+  @Test
   void anImplementedInsightOfTheNullNodeMeasuresThatNodeAlone() throws Exception {
     String id = json("insights", "--workflow", "w").get(0).get("id").asText();
     CliRun implement = CliRun.run("insights", "implement", id, "--db", db);
