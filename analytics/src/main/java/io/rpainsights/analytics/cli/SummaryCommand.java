@@ -11,7 +11,9 @@ import io.rpainsights.analytics.engine.perf.StatsQuery;
 import io.rpainsights.analytics.engine.perf.StatsRow;
 import io.rpainsights.analytics.engine.perf.StepDegradation;
 import io.rpainsights.analytics.report.CsvTable;
+import io.rpainsights.analytics.report.Humanize;
 import io.rpainsights.analytics.report.Json;
+import io.rpainsights.analytics.report.Kind;
 import io.rpainsights.analytics.report.TextTable;
 import io.rpainsights.analytics.report.Views;
 import io.rpainsights.analytics.store.Durations;
@@ -171,7 +173,14 @@ final class SummaryCommand implements Callable<Integer> {
           out.println("- no step got meaningfully slower");
         }
         for (StepDegradation d : s.degradation()) {
-          out.println("- " + d.workflowId() + " / " + d.nodeId() + ": " + d.verdict());
+          // A NULL node id as the tables show it, never as the text "null" (another step's name).
+          out.println(
+              "- "
+                  + d.workflowId()
+                  + " / "
+                  + Humanize.format(Kind.TEXT, d.nodeId())
+                  + ": "
+                  + d.verdict());
         }
         out.println();
         out.println("Anomalies (" + s.anomalies().size() + ")");

@@ -223,7 +223,9 @@ public final class Html {
         .append(
             Svg.bars(
                 "Step bottlenecks: " + w.workflowId(),
-                b.stream().map(Bottleneck::nodeId).map(String::valueOf).toList(),
+                // As the tables show a NULL node id ("–"), never as the text "null": that is
+                // another step's name.
+                b.stream().map(n -> Humanize.format(Kind.TEXT, n.nodeId())).toList(),
                 b.stream().mapToDouble(Bottleneck::share).toArray(),
                 b.stream()
                     .map(

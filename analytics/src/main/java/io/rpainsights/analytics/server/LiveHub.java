@@ -64,7 +64,13 @@ final class LiveHub implements AutoCloseable {
   private long anomalyVersion = Long.MIN_VALUE;
   private long anomaliesReadAt;
   private boolean seeded;
-  private final Map<String, Long> seen = new HashMap<>(); // key → startedAt (ms)
+  private final Map<AnomalyKey, Long> seen = new HashMap<>(); // → startedAt (ms)
+
+  /**
+   * What makes an anomaly the same one again. The node id is null for a whole execution: a record
+   * keeps that apart from a step whose node id is the text 'null' (a text key would not).
+   */
+  private record AnomalyKey(String executionId, String nodeId, String metric) {}
 
   LiveHub(
       Analytics analytics,
@@ -183,7 +189,7 @@ final class LiveHub implements AutoCloseable {
   private void checkAnomalies() {
     List<Anomaly> found = analytics.anomalies().anomalies(ANOMALIES);
     for (Anomaly a : found) {
-      String key = a.executionId() + '\u0000' + a.nodeId() + '\u0000' + a.metric();
+      AnomalyKey key = new AnomalyKey(a.executionId(), a.nodeId(), a.metric());
       long startedAt = a.startedAt() == null ? 0 : a.startedAt().toEpochMilli();
       if (seen.putIfAbsent(key, startedAt) == null && seeded) {
         broadcast(SseClient.frame("anomaly", Json.writeCompact(a)));

@@ -130,6 +130,57 @@ class LiveStreamTest {
   }
 
   @Test
+  void aStepNamedNullAndItsWholeExecutionAreTwoNewAnomalies() throws Exception {
+    // The week of steady runs, with their one step named by the text 'null'.
+    Path db = dir.resolve("null-node.db");
+    try (StoreFixture f = StoreFixture.create(db)) {
+      for (int i = 0; i < 40; i++) {
+        long t = ago(Duration.ofHours(2 + 3 * i));
+        double ms = 1000 + (i * 37 % 200);
+        f.execution("base-" + i, "w", t, ms, "success");
+        f.step("base-" + i, "w", "null", "ocr", 1, t, ms - 10, "success", null);
+      }
+    }
+    StringWriter err = new StringWriter();
+    DashboardServer server = start(db, 4, err);
+    try {
+      SseReader stream = new SseReader(server.uri().resolve("/api/live/stream"));
+      // After the first heartbeat the hub has seeded what it knows.
+      assertThat(stream.await(e -> e.name().equals("comment"), DEADLINE).data())
+          .isEqualTo("heartbeat");
+      // One slow run whose step took all of its time: the run (node id null) and its step 'null'
+      // are two anomalies of one execution, and both are new.
+      try (StoreFixture f = StoreFixture.create(db)) {
+        long t = ago(Duration.ofMinutes(5));
+        f.execution("spike", "w", t, 25_000.0, "success");
+        f.step("spike", "w", "null", "ocr", 1, t, 24_990, "success", null);
+      }
+      JsonNode run = JSON.readTree(stream.await(e -> anomalyOf(e, true), DEADLINE).data());
+      JsonNode step = JSON.readTree(stream.await(e -> anomalyOf(e, false), DEADLINE).data());
+      assertThat(run.get("executionId").asText()).isEqualTo("spike");
+      assertThat(run.get("value").asDouble()).isEqualTo(25_000.0);
+      assertThat(step.get("executionId").asText()).isEqualTo("spike");
+      assertThat(step.get("value").asDouble()).isEqualTo(24_990.0);
+    } finally {
+      server.close();
+    }
+    assertThat(err.toString()).isEmpty();
+  }
+
+  /** An anomaly event of a whole execution (JSON null node id) or of the step named 'null'. */
+  private static boolean anomalyOf(SseReader.Event e, boolean wholeExecution) {
+    if (!e.name().equals("anomaly")) {
+      return false;
+    }
+    try {
+      JsonNode node = JSON.readTree(e.data()).get("nodeId");
+      return wholeExecution ? node.isNull() : node.isTextual() && node.asText().equals("null");
+    } catch (java.io.IOException x) {
+      throw new AssertionError(x);
+    }
+  }
+
+  @Test
   void streamsBeyondTheLimitAreRefusedWith503() throws Exception {
     Path db = store();
     try (DashboardServer server = start(db, 1, new StringWriter());

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -253,12 +254,15 @@ public final class InsightGenerator {
         higherIsBetter = false;
       }
       default -> {
+        // A step's metric. A null node id is the step whose rows have a NULL node_id; the filter
+        // cannot ask for that (null there means every node), so its rows are picked here.
         DoubleList v = new DoubleList();
+        RowFilter filter = RowFilter.of(row.workflowId(), window);
         reader.steps(
-            RowFilter.of(row.workflowId(), window).withNode(row.nodeId()),
+            row.nodeId() == null ? filter : filter.withNode(row.nodeId()),
             Detail.TIMING,
             r -> {
-              if (r.completed()) {
+              if (r.completed() && Objects.equals(r.nodeId(), row.nodeId())) {
                 v.add(r.durationMs());
               }
             });

@@ -46,6 +46,9 @@ final class InsightRules {
   static final double WEAK_RECOVERY = 0.5;
   static final double CPU_RHO = 0.3;
 
+  /** How texts name the step whose rows have a NULL node id. */
+  private static final String WITHOUT_ID = "the step without a node id";
+
   private InsightRules() {}
 
   /** Facts about the whole store the rules compare against. */
@@ -98,13 +101,15 @@ final class InsightRules {
             top.nodeId,
             InsightCategory.DOMINANT_BOTTLENECK,
             null,
-            f("'%s' takes %.0f %% of %s's step time", top.nodeId, share * 100, d.workflowId),
             f(
-                "Over %,d runs in the last %s, step '%s'%s took a median of %s and a p95 of"
+                "%s takes %.0f %% of %s's step time",
+                capitalized(named(top.nodeId)), share * 100, d.workflowId),
+            f(
+                "Over %,d runs in the last %s, %s%s took a median of %s and a p95 of"
                     + " %s: %.0f %% of all the workflow's step time, about %s per execution.",
                 top.count,
                 lastDays(ctx.days),
-                top.nodeId,
+                step(top.nodeId),
                 action(top),
                 ms(s.median()),
                 ms(s.p95()),
@@ -144,12 +149,12 @@ final class InsightRules {
               InsightCategory.HIGH_VARIABILITY,
               null,
               f(
-                  "'%s' is unpredictable: its p95 is %.1f× its median",
-                  n.nodeId, s.p95() / s.median()),
+                  "%s is unpredictable: its p95 is %.1f× its median",
+                  capitalized(named(n.nodeId)), s.p95() / s.median()),
               f(
-                  "Step '%s'%s usually takes %s but one run in twenty takes over %s (stddev %s,"
+                  "%s%s usually takes %s but one run in twenty takes over %s (stddev %s,"
                       + " %,d runs in the last %s).",
-                  n.nodeId,
+                  capitalized(step(n.nodeId)),
                   action(n),
                   ms(s.median()),
                   ms(s.p95()),
@@ -233,11 +238,13 @@ final class InsightRules {
               n.nodeId,
               InsightCategory.DEGRADATION,
               null,
-              f("'%s' got %.0f %% slower in the last day", n.nodeId, sd.changePct()),
               f(
-                  "Step '%s'%s: median %s over the last day against %s over the %d days before"
+                  "%s got %.0f %% slower in the last day",
+                  capitalized(named(n.nodeId)), sd.changePct()),
+              f(
+                  "%s%s: median %s over the last day against %s over the %d days before"
                       + " (%,d and %,d runs, one-sided Mann-Whitney %s).",
-                  n.nodeId,
+                  capitalized(step(n.nodeId)),
                   action(n),
                   ms(sd.currentMedianMs()),
                   ms(sd.baselineMedianMs()),
@@ -245,11 +252,18 @@ final class InsightRules {
                   sd.currentCount(),
                   sd.baselineCount(),
                   DegradationDetector.formatP(sd.pValue())),
-              f(
-                  "Find what changed when it started — a deployment, the target application's"
-                      + " version, data volume: rpa-insights trend --workflow %s --node %s"
-                      + " --bucket 1h shows when.",
-                  d.workflowId, n.nodeId),
+              n.nodeId == null
+                  ? f(
+                      "Find what changed when it started — a deployment, the target application's"
+                          + " version, data volume: rpa-insights trend --workflow %s --bucket 1h"
+                          + " shows when the workflow slowed (--node cannot name a step without"
+                          + " a node id).",
+                      d.workflowId)
+                  : f(
+                      "Find what changed when it started — a deployment, the target application's"
+                          + " version, data volume: rpa-insights trend --workflow %s --node %s"
+                          + " --bucket 1h shows when.",
+                      d.workflowId, n.nodeId),
               f("going back to the old median saves %s per execution", ms(rise)),
               impact,
               f("impact = median rise / execution median = %.2f", impact),
@@ -277,8 +291,8 @@ final class InsightRules {
         worst == null
             ? ""
             : f(
-                "; most failures end in step '%s' (%,d failed runs%s)",
-                worst.nodeId,
+                "; most failures end in %s (%,d failed runs%s)",
+                step(worst.nodeId),
                 worst.failed,
                 worst.topError() == null ? "" : ", mostly " + worst.topError());
     String advice =
@@ -287,11 +301,11 @@ final class InsightRules {
                 + d.workflowId
                 + ") and handle the most frequent one."
             : f(
-                "Handle %s at '%s': add or change a self-healing strategy (wait-and-retry suits"
+                "Handle %s at %s: add or change a self-healing strategy (wait-and-retry suits"
                     + " transient errors), or fix the cause; rpa-insights success --by error"
                     + " --workflow %s lists the rest.",
                 worst.topError() == null ? "its failures" : worst.topError(),
-                worst.nodeId,
+                named(worst.nodeId),
                 d.workflowId);
     double impact = 1 - rate;
     out.add(
@@ -400,11 +414,13 @@ final class InsightRules {
               n.nodeId,
               InsightCategory.RESOURCE_BOUND,
               null,
-              f("'%s' slows down when the CPU is busy (Spearman ρ = %.2f)", n.nodeId, rho),
               f(
-                  "Over %,d runs with a CPU sample in the same minute, step '%s'%s took longer the"
+                  "%s slows down when the CPU is busy (Spearman ρ = %.2f)",
+                  capitalized(named(n.nodeId)), rho),
+              f(
+                  "Over %,d runs with a CPU sample in the same minute, %s%s took longer the"
                       + " busier the host's CPU was (ρ = %.2f, %s); it is %.0f %% of the step time.",
-                  m, n.nodeId, action(n), rho, DegradationDetector.formatP(p), share * 100),
+                  m, step(n.nodeId), action(n), rho, DegradationDetector.formatP(p), share * 100),
               "Give the bot more CPU, run this work when the host is less loaded, or move it to a"
                   + " dedicated worker; check what else runs on the host meanwhile.",
               f("up to %.1f %% of the workflow's step time depends on CPU load", impact * 100),
@@ -556,6 +572,24 @@ final class InsightRules {
   private static double sum(NodeData n) {
     Summary s = n.summary();
     return s == null ? 0 : s.sum();
+  }
+
+  /**
+   * A step as the texts name it: {@code 'ocr'}; a step whose rows have a NULL node id has no name
+   * to quote, so it is "the step without a node id" (never {@code 'null'}, which is another step).
+   */
+  private static String named(String nodeId) {
+    return nodeId == null ? WITHOUT_ID : "'" + nodeId + "'";
+  }
+
+  /** {@code step 'ocr'}, or "the step without a node id". */
+  private static String step(String nodeId) {
+    return nodeId == null ? WITHOUT_ID : "step '" + nodeId + "'";
+  }
+
+  /** For a name at the start of a sentence. */
+  private static String capitalized(String text) {
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   private static String action(NodeData n) {

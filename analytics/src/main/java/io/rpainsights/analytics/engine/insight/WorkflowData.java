@@ -30,7 +30,10 @@ final class WorkflowData {
 
   long executions;
   long executionsSucceeded;
+
+  /** By node id; a NULL node id is the null key, a step apart from every text. */
   final Map<String, NodeData> nodes = new LinkedHashMap<>();
+
   final Map<String, StrategyData> strategies = new HashMap<>();
   double totalStepMs;
 
@@ -40,7 +43,9 @@ final class WorkflowData {
 
   /** A step's runs, as the store's groups (one per action type and status). */
   static final class NodeData {
+    /** Null for the step whose rows have a NULL node id. */
     final String nodeId;
+
     String actionType;
     private final ActionTally actions = new ActionTally();
     long count;
@@ -147,7 +152,7 @@ final class WorkflowData {
     }
     d.executionDurations = SortedMerge.merge(executionDurations);
     for (RunGroup g : reader.stepRuns(filter)) {
-      d.nodes.computeIfAbsent(String.valueOf(g.nodeId()), NodeData::new).add(g);
+      d.nodes.computeIfAbsent(g.nodeId(), NodeData::new).add(g);
     }
     for (RecoveryCount r : reader.recoveryCounts(workflowId, window)) {
       String strategy = r.strategy() == null ? "(unnamed)" : r.strategy();
@@ -172,7 +177,7 @@ final class WorkflowData {
     return nodes.values().stream()
         .sorted(
             Comparator.comparingDouble((NodeData n) -> (double) n.stepNumberSum / n.count)
-                .thenComparing(n -> n.nodeId))
+                .thenComparing(n -> n.nodeId, Comparator.nullsFirst(Comparator.naturalOrder())))
         .toList();
   }
 }

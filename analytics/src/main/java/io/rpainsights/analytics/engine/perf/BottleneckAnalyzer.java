@@ -40,16 +40,18 @@ public final class BottleneckAnalyzer {
 
   /** Every step of the workflow in the window, ranked (used by insights and reports). */
   public List<Bottleneck> compute(String workflowId, Window window, int top) {
+    // Keyed by the node id itself: a NULL node id (the null key) is a step of its own, apart from
+    // every text, the text 'null' included.
     Map<String, Accumulator> byNode = new LinkedHashMap<>();
     Map<String, ActionTally> actions = new HashMap<>();
     reader.steps(
         RowFilter.of(workflowId, window),
         Detail.TIMING,
         row -> {
-          String key = String.valueOf(row.nodeId());
+          String node = row.nodeId();
           Accumulator acc =
-              byNode.computeIfAbsent(key, k -> new Accumulator(workflowId, row.nodeId(), null));
-          actions.computeIfAbsent(key, k -> new ActionTally()).add(row.actionType());
+              byNode.computeIfAbsent(node, k -> new Accumulator(workflowId, node, null));
+          actions.computeIfAbsent(node, k -> new ActionTally()).add(row.actionType());
           acc.add(row.durationMs(), row.completed());
         });
     actions.forEach((node, tally) -> byNode.get(node).actionType = tally.mostFrequent());
@@ -66,7 +68,9 @@ public final class BottleneckAnalyzer {
     }
     ranked.sort(
         Comparator.comparingDouble((Object[] o) -> -((Summary) o[1]).sum())
-            .thenComparing(o -> String.valueOf(((Accumulator) o[0]).nodeId)));
+            .thenComparing(
+                o -> ((Accumulator) o[0]).nodeId,
+                Comparator.nullsFirst(Comparator.<String>naturalOrder())));
     List<Bottleneck> result = new ArrayList<>();
     for (int i = 0; i < ranked.size() && i < top; i++) {
       Accumulator acc = (Accumulator) ranked.get(i)[0];

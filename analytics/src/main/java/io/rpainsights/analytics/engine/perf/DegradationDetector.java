@@ -46,6 +46,8 @@ public final class DegradationDetector {
   public List<StepDegradation> compute(DegradationQuery query, Instant now) {
     Window current = Window.last(query.current(), now);
     Window baseline = Window.last(query.baseline(), current.since());
+    // Keyed by the node id itself: a NULL node id (the null key) is a step of its own, apart from
+    // every text, the text 'null' included.
     Map<String, Node> nodes = new HashMap<>();
     // Over every run in the window, failed ones too, as bottlenecks names a step's action type.
     Map<String, ActionTally> actions = new HashMap<>();
@@ -53,14 +55,11 @@ public final class DegradationDetector {
         RowFilter.of(query.workflowId(), new Window(baseline.since(), current.until())),
         Detail.TIMING,
         row -> {
-          actions
-              .computeIfAbsent(String.valueOf(row.nodeId()), k -> new ActionTally())
-              .add(row.actionType());
+          actions.computeIfAbsent(row.nodeId(), k -> new ActionTally()).add(row.actionType());
           if (!row.completed()) {
             return;
           }
-          Node node =
-              nodes.computeIfAbsent(String.valueOf(row.nodeId()), k -> new Node(row.nodeId()));
+          Node node = nodes.computeIfAbsent(row.nodeId(), Node::new);
           node.stepNumberSum += row.stepNumber();
           node.rows++;
           if (Double.isFinite(row.durationMs())) {
@@ -71,14 +70,14 @@ public final class DegradationDetector {
     List<Node> ordered = new ArrayList<>(nodes.values());
     ordered.sort(
         Comparator.comparingDouble((Node n) -> (double) n.stepNumberSum / n.rows)
-            .thenComparing(n -> String.valueOf(n.nodeId)));
+            .thenComparing(n -> n.nodeId, Comparator.nullsFirst(Comparator.naturalOrder())));
     List<StepDegradation> result = new ArrayList<>();
     for (Node node : ordered) {
       result.add(
           judge(
               query,
               node.nodeId,
-              actions.get(String.valueOf(node.nodeId)).mostFrequent(),
+              actions.get(node.nodeId).mostFrequent(),
               node.baseline.toArray(),
               node.current.toArray()));
     }

@@ -97,7 +97,9 @@ public final class SuccessAnalyzer {
         workflowId,
         window,
         r -> {
-          long[] c = rec.computeIfAbsent(String.valueOf(r.workflowId()), k -> new long[2]);
+          // Keyed by the id itself: attempts recorded without a workflow (NULL, another
+          // producer) are the null key, never those of a workflow named 'null'.
+          long[] c = rec.computeIfAbsent(r.workflowId(), k -> new long[2]);
           c[0]++;
           if (r.success()) {
             c[1]++;
@@ -135,13 +137,13 @@ public final class SuccessAnalyzer {
 
   /** Per step over a resolved window. */
   public List<StepSuccess> byStep(String workflowId, Window window) {
-    Map<String, long[]> nodes = new HashMap<>(); // runs, ok, recovered, failed, stepNumberSum
-    Map<String, NodeNames> names = new HashMap<>();
+    Map<StepKey, long[]> nodes = new HashMap<>(); // runs, ok, recovered, failed, stepNumberSum
+    Map<StepKey, NodeNames> names = new HashMap<>();
     reader.steps(
         RowFilter.of(workflowId, window),
         Detail.TIMING,
         r -> {
-          String key = r.workflowId() + '\u0000' + r.nodeId();
+          StepKey key = new StepKey(r.workflowId(), r.nodeId());
           long[] c = nodes.computeIfAbsent(key, k -> new long[5]);
           names
               .computeIfAbsent(key, k -> new NodeNames(r.workflowId(), r.nodeId()))
@@ -158,13 +160,13 @@ public final class SuccessAnalyzer {
           }
           c[4] += r.stepNumber();
         });
-    List<String> keys = new ArrayList<>(nodes.keySet());
+    List<StepKey> keys = new ArrayList<>(nodes.keySet());
     keys.sort(
-        Comparator.comparing((String k) -> names.get(k).workflowId)
+        Comparator.comparing(StepKey::workflowId)
             .thenComparingDouble(k -> (double) nodes.get(k)[4] / nodes.get(k)[0])
-            .thenComparing(k -> String.valueOf(names.get(k).nodeId)));
+            .thenComparing(StepKey::nodeId, Comparator.nullsFirst(Comparator.naturalOrder())));
     List<StepSuccess> result = new ArrayList<>();
-    for (String k : keys) {
+    for (StepKey k : keys) {
       long[] c = nodes.get(k);
       NodeNames n = names.get(k);
       result.add(
@@ -182,6 +184,12 @@ public final class SuccessAnalyzer {
     }
     return result;
   }
+
+  /**
+   * A step of a workflow. The node id may be null (a NULL {@code node_id}): that step is a group of
+   * its own, apart from every text, the text {@code 'null'} included.
+   */
+  private record StepKey(String workflowId, String nodeId) {}
 
   /** A node's names, with its action type chosen the way {@code stats} and insights choose it. */
   private static final class NodeNames {

@@ -154,6 +154,29 @@ class SuccessAnalyzerTest {
   }
 
   @Test
+  void aRecoveryWithoutAWorkflowIsNotOneOfAWorkflowNamedNull() {
+    // A workflow whose id is the text 'null' made 1 attempt (it worked); another producer wrote 2
+    // attempts without a workflow (NULL), which belong to no workflow's figures.
+    long t = ago(Duration.ofHours(2));
+    try (StoreFixture f = StoreFixture.create(db)) {
+      f.execution("n1", "null", t, 100.0, "success")
+          .recovery("n1", "null", "save", "retry", true, t + 10, 10)
+          .recovery("x1", null, "save", "retry", false, t + 20, 10)
+          .recovery("x2", null, "save", "retry", false, t + 30, 10);
+    }
+    try (Analytics a = Analytics.open(db, StoreFixture.CLOCK)) {
+      WorkflowSuccess named =
+          a.success().byWorkflow(DAY).stream()
+              .filter(w -> w.workflowId().equals("null"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(named.recoveryAttempts()).isEqualTo(1);
+      assertThat(named.recoveriesSucceeded()).isEqualTo(1);
+      assertThat(named.recoverySuccessRate()).isEqualTo(1.0);
+    }
+  }
+
+  @Test
   void overTimeBucketsByTheHour() {
     try (Analytics a = Analytics.open(db, StoreFixture.CLOCK)) {
       List<SuccessPoint> points =
