@@ -229,7 +229,7 @@ function renderBottlenecks(id, rows) {
     title: `Bottlenecks of ${id}`,
     description: rows.length === 0
       ? 'No step runs in this window.'
-      : `The ${rows.length} steps that take most of the workflow's step time; the first, ${rows[0].nodeId}, takes ${ratio(rows[0].share)}.`,
+      : `The ${rows.length} steps that take most of the workflow's step time; the first, ${rows[0].nodeId ?? '(no id)'}, takes ${ratio(rows[0].share)}.`,
   });
 }
 
