@@ -85,46 +85,47 @@ public final class AnalyticsState {
   /**
    * Replaces one workflow's baselines on one scale.
    *
-   * @return false when the store cannot be written (the caller keeps computing per call)
+   * <p>Saved only if the store's write lock is free at once ({@link Store#saveAnalytics}).
+   *
+   * @return false when nothing was saved (store busy or not writable; the caller computes again
+   *     next time)
    */
   public boolean replaceBaselines(String workflowId, String scale, List<BaselineRow> rows) {
-    if (!store.isWritable()) {
-      return false;
-    }
     try {
-      store.writeAnalytics(
-          c -> {
-            execute(c, BASELINES_DDL);
-            try (PreparedStatement del =
-                c.prepareStatement(
-                    "DELETE FROM analytics_baselines WHERE workflow_id = ? AND scale = ?")) {
-              del.setString(1, workflowId);
-              del.setString(2, scale);
-              del.executeUpdate();
-            }
-            try (PreparedStatement ins =
-                c.prepareStatement(
-                    "INSERT INTO analytics_baselines(workflow_id, node_id, scale, window_start,"
-                        + " window_end, n, median, mad, mean_abs_dev, computed_at)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-              for (BaselineRow b : rows) {
-                ins.setString(1, workflowId);
-                ins.setString(2, b.nodeId());
-                ins.setString(3, scale);
-                ins.setLong(4, b.windowStart());
-                ins.setLong(5, b.windowEnd());
-                ins.setInt(6, b.n());
-                ins.setDouble(7, b.median());
-                ins.setDouble(8, b.mad());
-                ins.setDouble(9, b.meanAbsDev());
-                ins.setLong(10, b.computedAt());
-                ins.addBatch();
-              }
-              ins.executeBatch();
-            }
-            return null;
-          });
-      return true;
+      return store
+          .saveAnalytics(
+              c -> {
+                execute(c, BASELINES_DDL);
+                try (PreparedStatement del =
+                    c.prepareStatement(
+                        "DELETE FROM analytics_baselines WHERE workflow_id = ? AND scale = ?")) {
+                  del.setString(1, workflowId);
+                  del.setString(2, scale);
+                  del.executeUpdate();
+                }
+                try (PreparedStatement ins =
+                    c.prepareStatement(
+                        "INSERT INTO analytics_baselines(workflow_id, node_id, scale, window_start,"
+                            + " window_end, n, median, mad, mean_abs_dev, computed_at)"
+                            + " VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                  for (BaselineRow b : rows) {
+                    ins.setString(1, workflowId);
+                    ins.setString(2, b.nodeId());
+                    ins.setString(3, scale);
+                    ins.setLong(4, b.windowStart());
+                    ins.setLong(5, b.windowEnd());
+                    ins.setInt(6, b.n());
+                    ins.setDouble(7, b.median());
+                    ins.setDouble(8, b.mad());
+                    ins.setDouble(9, b.meanAbsDev());
+                    ins.setLong(10, b.computedAt());
+                    ins.addBatch();
+                  }
+                  ins.executeBatch();
+                }
+                return true;
+              })
+          .orElse(false);
     } catch (StoreException e) {
       return false;
     }
