@@ -181,6 +181,42 @@ class AnomalyDetectorTest {
     }
   }
 
+  @Test
+  void aBaselineTableOfTheFirstLayoutIsReadAndMadeAnewByTheFirstSave() throws Exception {
+    AnomalyQuery hour = AnomalyQuery.of("w", TimeRange.last(Duration.ofHours(1)));
+    List<Anomaly> expected;
+    try (Analytics a =
+        Analytics.open(
+            db, StoreFixture.CLOCK, StoreOptions.defaults().withoutStateWrites().withoutCache())) {
+      expected = a.anomalies().anomalies(hour);
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement st = c.createStatement()) {
+      // The first layout: one set per (workflow, node, scale); here a stale one, from a day ago.
+      st.execute(
+          "CREATE TABLE analytics_baselines(workflow_id TEXT NOT NULL, node_id TEXT NOT NULL,"
+              + " scale TEXT NOT NULL, window_start INTEGER NOT NULL, window_end INTEGER NOT NULL,"
+              + " n INTEGER NOT NULL, median REAL NOT NULL, mad REAL NOT NULL,"
+              + " mean_abs_dev REAL NOT NULL, computed_at INTEGER NOT NULL,"
+              + " PRIMARY KEY (workflow_id, node_id, scale))");
+      st.execute(
+          "INSERT INTO analytics_baselines VALUES ('w', '', 'LOG', 0, 604800000, 20, 5, 1, 1, 0)");
+    }
+    try (Analytics a =
+        Analytics.open(db, StoreFixture.CLOCK, StoreOptions.defaults().withoutCache())) {
+      assertThat(a.anomalies().anomalies(hour)).isEqualTo(expected);
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT pk FROM pragma_table_info('analytics_baselines') WHERE name = 'window_end'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).as("window_end is part of the key now").isPositive();
+      assertThat(baselineRows(c)).hasSize(2); // the new set: executions and ocr
+    }
+  }
+
   private static long dataVersion(Connection c) throws Exception {
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("PRAGMA data_version")) {
