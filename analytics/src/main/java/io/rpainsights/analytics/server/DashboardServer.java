@@ -90,6 +90,8 @@ public final class DashboardServer implements AutoCloseable {
     LiveHub hub = null;
     try {
       ErrorLog log = new ErrorLog(config.err(), config.debug());
+      // A skipped save of baselines or rollup days (store's write lock held): one line an incident.
+      analytics.store().reportNoticesTo(log::notice);
       hub =
           new LiveHub(
               analytics,

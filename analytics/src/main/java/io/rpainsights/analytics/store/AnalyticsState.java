@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,8 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code analytics_baselines(workflow_id, node_id, scale, window_start, window_end, n,
- *       median, mad, mean_abs_dev, computed_at)}, key (workflow_id, node_id, scale);
+ *       median, mad, mean_abs_dev, computed_at)}, key (workflow_id, scale, window_end,
+ *       window_start, node_id): a few sets per workflow and scale, one per baseline window;
  *   <li>{@code analytics_insights_implemented(insight_id PRIMARY KEY, workflow_id, node_id,
  *       category, subject, title, metric, before_value, implemented_at, note)};
  *   <li>{@code analytics_meta(key PRIMARY KEY, value)}, e.g. {@code synthetic = true}.
@@ -33,7 +33,7 @@ public final class AnalyticsState {
           + " node_id TEXT NOT NULL, scale TEXT NOT NULL, window_start INTEGER NOT NULL,"
           + " window_end INTEGER NOT NULL, n INTEGER NOT NULL, median REAL NOT NULL,"
           + " mad REAL NOT NULL, mean_abs_dev REAL NOT NULL, computed_at INTEGER NOT NULL,"
-          + " PRIMARY KEY (workflow_id, node_id, scale))";
+          + " PRIMARY KEY (workflow_id, scale, window_end, window_start, node_id))";
   private static final String IMPLEMENTED_DDL =
       "CREATE TABLE IF NOT EXISTS analytics_insights_implemented(insight_id TEXT PRIMARY KEY,"
           + " workflow_id TEXT NOT NULL, node_id TEXT, category TEXT NOT NULL, subject TEXT,"
@@ -46,14 +46,17 @@ public final class AnalyticsState {
     this.store = store;
   }
 
-  /** The stored baselines of one workflow on one scale, keyed by node id ("" = executions). */
-  public Map<String, BaselineRow> baselines(String workflowId, String scale) {
+  /**
+   * The stored baselines of one workflow on one scale: every kept set (one per baseline window),
+   * each row one series (node id "" = executions).
+   */
+  public List<BaselineRow> baselines(String workflowId, String scale) {
     if (!tableExists("analytics_baselines")) {
-      return Map.of();
+      return List.of();
     }
     return store.read(
         c -> {
-          Map<String, BaselineRow> result = new HashMap<>();
+          List<BaselineRow> result = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT node_id, window_start, window_end, n, median, mad, mean_abs_dev,"
@@ -62,8 +65,7 @@ public final class AnalyticsState {
             ps.setString(2, scale);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                result.put(
-                    rs.getString(1),
+                result.add(
                     new BaselineRow(
                         workflowId,
                         rs.getString(1),
@@ -83,51 +85,97 @@ public final class AnalyticsState {
   }
 
   /**
-   * Replaces one workflow's baselines on one scale.
+   * Stores one set of baselines of one workflow on one scale — the rows of one baseline window,
+   * replacing a set of the same window — and drops the sets computed before {@code
+   * dropComputedBefore} and, beyond the {@code maxSets} most recently computed, the older ones.
+   * Saved only if the store's write lock is free at once ({@link Store#saveAnalytics}).
    *
-   * @return false when the store cannot be written (the caller keeps computing per call)
+   * @return false when nothing was saved (store busy or not writable; the caller computes again
+   *     next time)
    */
-  public boolean replaceBaselines(String workflowId, String scale, List<BaselineRow> rows) {
-    if (!store.isWritable()) {
-      return false;
-    }
+  public boolean saveBaselines(
+      String workflowId,
+      String scale,
+      List<BaselineRow> set,
+      long dropComputedBefore,
+      int maxSets) {
     try {
-      store.writeAnalytics(
-          c -> {
-            execute(c, BASELINES_DDL);
-            try (PreparedStatement del =
-                c.prepareStatement(
-                    "DELETE FROM analytics_baselines WHERE workflow_id = ? AND scale = ?")) {
-              del.setString(1, workflowId);
-              del.setString(2, scale);
-              del.executeUpdate();
-            }
-            try (PreparedStatement ins =
-                c.prepareStatement(
-                    "INSERT INTO analytics_baselines(workflow_id, node_id, scale, window_start,"
-                        + " window_end, n, median, mad, mean_abs_dev, computed_at)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-              for (BaselineRow b : rows) {
-                ins.setString(1, workflowId);
-                ins.setString(2, b.nodeId());
-                ins.setString(3, scale);
-                ins.setLong(4, b.windowStart());
-                ins.setLong(5, b.windowEnd());
-                ins.setInt(6, b.n());
-                ins.setDouble(7, b.median());
-                ins.setDouble(8, b.mad());
-                ins.setDouble(9, b.meanAbsDev());
-                ins.setLong(10, b.computedAt());
-                ins.addBatch();
-              }
-              ins.executeBatch();
-            }
-            return null;
-          });
-      return true;
+      return store
+          .saveAnalytics(
+              c -> {
+                createBaselinesTable(c);
+                if (!set.isEmpty()) {
+                  try (PreparedStatement del =
+                      c.prepareStatement(
+                          "DELETE FROM analytics_baselines WHERE workflow_id = ? AND scale = ?"
+                              + " AND window_start = ? AND window_end = ?")) {
+                    del.setString(1, workflowId);
+                    del.setString(2, scale);
+                    del.setLong(3, set.get(0).windowStart());
+                    del.setLong(4, set.get(0).windowEnd());
+                    del.executeUpdate();
+                  }
+                }
+                try (PreparedStatement ins =
+                    c.prepareStatement(
+                        "INSERT INTO analytics_baselines(workflow_id, node_id, scale,"
+                            + " window_start, window_end, n, median, mad, mean_abs_dev,"
+                            + " computed_at) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                  for (BaselineRow b : set) {
+                    ins.setString(1, workflowId);
+                    ins.setString(2, b.nodeId());
+                    ins.setString(3, scale);
+                    ins.setLong(4, b.windowStart());
+                    ins.setLong(5, b.windowEnd());
+                    ins.setInt(6, b.n());
+                    ins.setDouble(7, b.median());
+                    ins.setDouble(8, b.mad());
+                    ins.setDouble(9, b.meanAbsDev());
+                    ins.setLong(10, b.computedAt());
+                    ins.addBatch();
+                  }
+                  ins.executeBatch();
+                }
+                try (PreparedStatement drop =
+                    c.prepareStatement(
+                        "DELETE FROM analytics_baselines WHERE workflow_id = ? AND scale = ?"
+                            + " AND (computed_at < ? OR (window_start, window_end) NOT IN"
+                            + " (SELECT window_start, window_end FROM analytics_baselines"
+                            + " WHERE workflow_id = ? AND scale = ? GROUP BY 1, 2"
+                            + " ORDER BY max(computed_at) DESC, 2 DESC LIMIT ?))")) {
+                  drop.setString(1, workflowId);
+                  drop.setString(2, scale);
+                  drop.setLong(3, dropComputedBefore);
+                  drop.setString(4, workflowId);
+                  drop.setString(5, scale);
+                  drop.setInt(6, maxSets);
+                  drop.executeUpdate();
+                }
+                return true;
+              })
+          .orElse(false);
     } catch (StoreException e) {
       return false;
     }
+  }
+
+  /**
+   * Creates {@code analytics_baselines}, or makes it anew when it has the first layout, which kept
+   * one set per workflow and scale (primary key without the window): its rows are only a cache.
+   */
+  private static void createBaselinesTable(Connection c) throws SQLException {
+    boolean firstLayout;
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT pk FROM pragma_table_info('analytics_baselines')"
+                    + " WHERE name = 'window_end'")) {
+      firstLayout = rs.next() && rs.getInt(1) == 0;
+    }
+    if (firstLayout) {
+      execute(c, "DROP TABLE analytics_baselines");
+    }
+    execute(c, BASELINES_DDL);
   }
 
   /** Every insight marked implemented, oldest first. */

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -270,7 +271,8 @@ final class Rollup {
   /**
    * Brings the given days of the given workflows up to date, rolling up the ones not done yet.
    *
-   * @return false when it could not (store busy, or the rollup is unusable here)
+   * @return false when it could not (the store's write lock not free within {@link
+   *     StoreOptions#stateSaveWait()}, or the rollup is unusable here)
    */
   boolean ensure(RollupKind kind, List<String> workflows, long fromDay, long toDay) {
     synchronized (lock) {
@@ -285,7 +287,16 @@ final class Rollup {
           long before = store.writerDataVersion();
           Plan plan =
               store.read(c -> inSnapshot(c, () -> plan(c, kind, workflows, fromDay, toDay)));
-          boolean written = plan.isEmpty() || store.writeAnalytics(c -> write(c, kind, plan));
+          boolean written = true;
+          if (!plan.isEmpty()) {
+            // Skipped when the store's write lock is not free at once (the agent, an archive):
+            // this answer then comes from the rows, the same, and a later one saves the days.
+            Optional<Boolean> saved = store.saveAnalytics(c -> write(c, kind, plan));
+            if (saved.isEmpty()) {
+              return false;
+            }
+            written = saved.get();
+          }
           if (!written) {
             if (++conflicts > 3) {
               return false;

@@ -7,14 +7,22 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * An RPA Insights store opened for analysis.
@@ -24,9 +32,13 @@ import org.sqlite.SQLiteConfig;
  * analytics_}, written through one lazily opened read-write connection in short transactions.
  *
  * <p>Thread-safe: read connections are pooled (one per concurrent reader), the write connection is
- * used under a lock. Cached results are invalidated by {@code PRAGMA data_version}, which changes
- * whenever any other connection — the agent, another process, or our own writer — commits; it is
- * read on one dedicated connection because the value is only comparable within a connection.
+ * used under a lock. Saves that ride along with an answer ({@link #saveAnalytics}) wait for that
+ * lock and for the store's write lock at most {@link StoreOptions#stateSaveWait()} each, and are
+ * skipped otherwise ({@link StateSaves}): an answer never waits out the busy timeout because the
+ * agent, an archive or a {@code sqlite3} shell holds the store's write lock. Cached results are
+ * invalidated by {@code PRAGMA data_version}, which changes whenever any other connection — the
+ * agent, another process, or our own writer — commits; it is read on one dedicated connection
+ * because the value is only comparable within a connection.
  */
 public final class Store implements AutoCloseable {
   /** At most this many idle read connections are kept; more may be open under load. */
@@ -37,8 +49,10 @@ public final class Store implements AutoCloseable {
   private final ConcurrentLinkedQueue<Connection> idleReaders = new ConcurrentLinkedQueue<>();
   private final Connection monitor;
   private final QueryCache cache;
-  private final Object writeLock = new Object();
+  private final ReentrantLock writeLock = new ReentrantLock();
   private Connection writer; // guarded by writeLock
+  private long writerEpoch; // guarded by writeLock: how many writer connections were opened
+  private final StateSaves saves;
   private volatile boolean closed;
 
   private Store(Path path, StoreOptions options, Connection monitor) {
@@ -46,6 +60,11 @@ public final class Store implements AutoCloseable {
     this.options = options;
     this.monitor = monitor;
     this.cache = new QueryCache(options.cacheEntries());
+    this.saves =
+        new StateSaves(
+            options.stateSaveWait().multipliedBy(10),
+            System::nanoTime,
+            line -> System.err.println("rpa-insights: " + line));
   }
 
   /** Opens a store with the default options; see {@link #open(Path, StoreOptions)}. */
@@ -73,7 +92,7 @@ public final class Store implements AutoCloseable {
     }
     Connection connection = null;
     try {
-      connection = connect(path, true, false, options);
+      connection = connect(path, true, false, options.busyTimeout(), options);
       if (!StoreSchema.hasDocumentedTables(connection)) {
         throw new InvalidInputException(
             path
@@ -122,32 +141,138 @@ public final class Store implements AutoCloseable {
 
   /**
    * Runs work on analytics' own tables ({@code analytics_*}) in one short transaction on the
-   * store's single read-write connection. Never use it for the agent's tables.
+   * store's single read-write connection, waiting up to the busy timeout for the store's write
+   * lock: for writes the user asked for ({@code insights implement}). Never use it for the agent's
+   * tables.
    *
-   * @throws StoreException when the store cannot be written (read-only file or directory) or the
-   *     work fails; the transaction is rolled back
+   * @throws StoreException when the store cannot be written (read-only file or directory, lock not
+   *     free within the busy timeout) or the work fails; the transaction is rolled back
    */
   public <T> T writeAnalytics(SqlFunction<T> work) {
-    synchronized (writeLock) {
-      try {
-        if (writer == null) {
-          writer = connect(path, false, true, options);
-        }
-        writer.setAutoCommit(false);
-        try {
-          T result = work.apply(writer);
-          writer.commit();
-          return result;
-        } catch (SQLException | RuntimeException e) {
-          writer.rollback();
-          throw e;
-        } finally {
-          writer.setAutoCommit(true);
-        }
-      } catch (SQLException e) {
-        throw new StoreException("writing to " + path + " failed: " + firstLine(e.getMessage()), e);
+    writeLock.lock();
+    try {
+      return transaction(work, options.busyTimeout());
+    } catch (SQLException e) {
+      throw new StoreException("writing to " + path + " failed: " + firstLine(e.getMessage()), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * Saves analytics' own state as a side effect of an answer (baselines, rollup days): like {@link
+   * #writeAnalytics}, but when the write lock — ours, then the store's — is not free within {@link
+   * StoreOptions#stateSaveWait()}, or saves are paused after such a skip, nothing is written and
+   * the result is empty; the caller answers without saving, and a later answer saves. Skips are
+   * reported once per incident (see {@link #reportNoticesTo}).
+   *
+   * @return the work's result, or empty when the save was skipped or the store may not be written
+   * @throws StoreException when the work or the store failed otherwise; rolled back
+   */
+  public <T> Optional<T> saveAnalytics(SqlFunction<T> work) {
+    if (!isWritable() || !saves.mayTry()) {
+      return Optional.empty();
+    }
+    Duration wait = options.stateSaveWait();
+    boolean locked;
+    try {
+      locked = writeLock.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+    if (!locked) {
+      saves.skipped("another write of analytics' own state took longer than " + millis(wait));
+      return Optional.empty();
+    }
+    try {
+      T result = transaction(work, wait);
+      saves.saved();
+      return Optional.ofNullable(result);
+    } catch (SQLException e) {
+      if (isBusy(e)) {
+        saves.skipped(
+            "the store's write lock was not free within "
+                + millis(wait)
+                + " (the agent, an archive or another process holds it)");
+        return Optional.empty();
+      }
+      throw new StoreException("writing to " + path + " failed: " + firstLine(e.getMessage()), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * Where notices about skipped saves go (one line each, without a prefix); stderr prefixed {@code
+   * rpa-insights:} until set. The server sets its own log.
+   */
+  public void reportNoticesTo(Consumer<String> notices) {
+    saves.noticesTo(notices);
+  }
+
+  /** How many saves were skipped since the last one that worked (tests, diagnostics). */
+  public long skippedSaves() {
+    return saves.skippedSoFar();
+  }
+
+  /**
+   * One transaction on the writer, whose {@code BEGIN IMMEDIATE} waits up to {@code wait} for the
+   * store's write lock. Ended by {@code setAutoCommit(true)}, which only commits: sqlite-jdbc's
+   * {@code commit()} and {@code rollback()} begin the next transaction at once, which takes the
+   * write lock again and may wait for it a second time. On any failure the connection is closed
+   * (which rolls back) rather than reused in a state sqlite-jdbc and SQLite may disagree on.
+   */
+  private <T> T transaction(SqlFunction<T> work, Duration wait) throws SQLException {
+    Connection c = writer();
+    boolean done = false;
+    SQLiteConnection sqlite = c.unwrap(SQLiteConnection.class);
+    try {
+      sqlite.setBusyTimeout(timeoutMillis(wait));
+      c.setAutoCommit(false);
+      T result = work.apply(c);
+      c.setAutoCommit(true);
+      done = true;
+      return result;
+    } finally {
+      if (done) {
+        // Back to the short wait, which writerDataVersion() also runs under.
+        sqlite.setBusyTimeout(timeoutMillis(options.stateSaveWait()));
+      } else {
+        closeQuietly(writer);
+        writer = null;
       }
     }
+  }
+
+  /** The writer connection, opened on first use. Caller holds writeLock. */
+  private Connection writer() throws SQLException {
+    if (closed) {
+      throw new IllegalStateException("store " + path + " is closed");
+    }
+    if (writer == null) {
+      writer = connect(path, false, true, options.stateSaveWait(), options);
+      writerEpoch++;
+    }
+    return writer;
+  }
+
+  private static boolean isBusy(SQLException e) {
+    if (e instanceof SQLiteException s) {
+      // Extended codes (SQLITE_BUSY_SNAPSHOT, …) carry the primary one in their low byte.
+      int primary = s.getResultCode().code & 0xff;
+      return primary == SQLiteErrorCode.SQLITE_BUSY.code
+          || primary == SQLiteErrorCode.SQLITE_LOCKED.code;
+    }
+    return false;
+  }
+
+  private static String millis(Duration d) {
+    return d.toMillis() + " ms";
+  }
+
+  private static int timeoutMillis(Duration d) {
+    return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
   }
 
   /**
@@ -174,21 +299,21 @@ public final class Store implements AutoCloseable {
   /**
    * {@code PRAGMA data_version} on the read-write connection: it changes when any other connection
    * commits, but not for analytics' own writes, so the rollup can tell "someone else wrote" from
-   * "we refreshed".
+   * "we refreshed". The value is only comparable within one connection, so the count of writer
+   * connections opened (one is replaced after a failed save) is folded into its high bits.
    */
   long writerDataVersion() {
-    synchronized (writeLock) {
-      try {
-        if (writer == null) {
-          writer = connect(path, false, true, options);
-        }
-        try (Statement st = writer.createStatement();
-            ResultSet rs = st.executeQuery("PRAGMA data_version")) {
-          return rs.next() ? rs.getLong(1) : 0;
-        }
-      } catch (SQLException e) {
-        throw new StoreException("reading " + path + " failed: " + firstLine(e.getMessage()), e);
+    writeLock.lock();
+    try {
+      Connection c = writer();
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("PRAGMA data_version")) {
+        return (writerEpoch << 40) + (rs.next() ? rs.getLong(1) : 0);
       }
+    } catch (SQLException e) {
+      throw new StoreException("reading " + path + " failed: " + firstLine(e.getMessage()), e);
+    } finally {
+      writeLock.unlock();
     }
   }
 
@@ -214,7 +339,8 @@ public final class Store implements AutoCloseable {
    * and holding the store's write lock meanwhile would stall the agent).
    */
   public static Connection openReadWrite(Path path) throws SQLException {
-    return connect(path, false, false, StoreOptions.defaults());
+    StoreOptions defaults = StoreOptions.defaults();
+    return connect(path, false, false, defaults.busyTimeout(), defaults);
   }
 
   /**
@@ -222,7 +348,8 @@ public final class Store implements AutoCloseable {
    * for a writer whose transactions read before they write (the synthetic generator).
    */
   public static Connection openWriter(Path path) throws SQLException {
-    return connect(path, false, true, StoreOptions.defaults());
+    StoreOptions defaults = StoreOptions.defaults();
+    return connect(path, false, true, defaults.busyTimeout(), defaults);
   }
 
   @Override
@@ -235,9 +362,12 @@ public final class Store implements AutoCloseable {
     synchronized (monitor) {
       closeQuietly(monitor);
     }
-    synchronized (writeLock) {
+    writeLock.lock();
+    try {
       closeQuietly(writer);
       writer = null;
+    } finally {
+      writeLock.unlock();
     }
   }
 
@@ -250,7 +380,7 @@ public final class Store implements AutoCloseable {
       return c;
     }
     try {
-      return connect(path, true, false, options);
+      return connect(path, true, false, options.busyTimeout(), options);
     } catch (SQLException e) {
       throw new StoreException("opening " + path + " failed: " + firstLine(e.getMessage()), e);
     }
@@ -274,9 +404,10 @@ public final class Store implements AutoCloseable {
    * holds the lock (SQLite does not wait there, as waiting could deadlock), whatever the timeout.
    */
   private static Connection connect(
-      Path path, boolean readOnly, boolean lockOnBegin, StoreOptions options) throws SQLException {
+      Path path, boolean readOnly, boolean lockOnBegin, Duration busyTimeout, StoreOptions options)
+      throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
-    config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, options.busyTimeout().toMillis()));
+    config.setBusyTimeout(timeoutMillis(busyTimeout));
     config.setReadOnly(readOnly);
     if (lockOnBegin) {
       config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);

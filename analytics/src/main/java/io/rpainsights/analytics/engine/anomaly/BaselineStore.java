@@ -20,12 +20,22 @@ import java.util.Map;
  * A stored baseline is reused while its window has the requested length and ends no later than the
  * requested end and at most {@code refreshAfter} before it — so a baseline never overlaps the
  * window it judges, and rolls forward as time passes; otherwise all of the workflow's baselines are
- * recomputed from its successful rows and replaced in one short transaction. On a store that cannot
- * be written they are computed for each call instead.
+ * recomputed from its successful rows and stored in one short transaction. On a store that cannot
+ * be written, or whose write lock is not free at once, they are computed for each call instead.
+ *
+ * <p>Several sets are kept per workflow and scale, one per baseline window, so that windows used
+ * side by side — the dashboard's 1 h / 6 h / 24 h, the live watcher's 1 h beside a user's 24 h —
+ * each find their own set instead of replacing the other's on every switch (each replacement a
+ * write transaction on the agent's store that also empties the answer cache). A set is useful for a
+ * window sliding with now only during {@code refreshAfter} after it was computed, so a save drops
+ * the sets computed longer ago than that, and keeps at most {@value #MAX_SETS}.
  */
 public final class BaselineStore {
   /** Fewer successful runs than this in the baseline window: the series is not scored. */
   public static final int MIN_SAMPLES = 10;
+
+  /** Sets kept per workflow and scale (windows in use at once, and absolute windows). */
+  static final int MAX_SETS = 8;
 
   private final StoreReader reader;
   private final AnalyticsState state;
@@ -43,23 +53,31 @@ public final class BaselineStore {
    */
   public Map<String, Baseline> baselines(
       String workflowId, Scale scale, Duration length, long end, long nowMillis) {
-    Map<String, BaselineRow> stored = state.baselines(workflowId, scale.name());
-    if (!stored.isEmpty()) {
-      BaselineRow any = stored.values().iterator().next();
-      boolean sameLength = any.windowEnd() - any.windowStart() == length.toMillis();
-      boolean fresh = any.windowEnd() <= end && end - any.windowEnd() <= refreshAfter.toMillis();
-      if (sameLength && fresh) {
-        Map<String, Baseline> result = new HashMap<>();
-        stored.forEach((node, row) -> result.put(node, fromRow(row, scale)));
-        return result;
+    // Of the stored sets of this length that end within refreshAfter before `end`, the latest.
+    Map<Long, Map<String, BaselineRow>> fresh = new HashMap<>();
+    long bestEnd = Long.MIN_VALUE;
+    for (BaselineRow row : state.baselines(workflowId, scale.name())) {
+      boolean sameLength = row.windowEnd() - row.windowStart() == length.toMillis();
+      boolean isFresh = row.windowEnd() <= end && end - row.windowEnd() <= refreshAfter.toMillis();
+      if (sameLength && isFresh) {
+        fresh.computeIfAbsent(row.windowEnd(), k -> new HashMap<>()).put(row.nodeId(), row);
+        bestEnd = Math.max(bestEnd, row.windowEnd());
       }
+    }
+    if (!fresh.isEmpty()) {
+      Map<String, Baseline> result = new HashMap<>();
+      fresh.get(bestEnd).forEach((node, row) -> result.put(node, fromRow(row, scale)));
+      return result;
     }
     Window window =
         new Window(Instant.ofEpochMilli(end - length.toMillis()), Instant.ofEpochMilli(end));
     Map<String, Baseline> computed = compute(workflowId, scale, window, nowMillis);
-    List<BaselineRow> rows = new ArrayList<>();
-    computed.forEach((node, b) -> rows.add(toRow(node, b)));
-    state.replaceBaselines(workflowId, scale.name(), rows);
+    if (!computed.isEmpty()) {
+      List<BaselineRow> rows = new ArrayList<>();
+      computed.forEach((node, b) -> rows.add(toRow(node, b)));
+      state.saveBaselines(
+          workflowId, scale.name(), rows, nowMillis - refreshAfter.toMillis(), MAX_SETS);
+    }
     return computed;
   }
 

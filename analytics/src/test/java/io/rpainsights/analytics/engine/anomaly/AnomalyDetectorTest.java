@@ -159,6 +159,91 @@ class AnomalyDetectorTest {
   }
 
   @Test
+  void switchingBetweenWindowsBackAndForthWritesNoBaselineAgain() throws Exception {
+    AnomalyQuery hour = AnomalyQuery.of("w", TimeRange.last(Duration.ofHours(1)));
+    AnomalyQuery day = AnomalyQuery.of("w", TimeRange.last(Duration.ofHours(24)));
+    try (Analytics a =
+            Analytics.open(db, StoreFixture.CLOCK, StoreOptions.defaults().withoutCache());
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+      List<Anomaly> inHour = a.anomalies().anomalies(hour);
+      List<Anomaly> inDay = a.anomalies().anomalies(day);
+      assertThat(inHour).isNotEmpty();
+      assertThat(inDay).isNotEmpty();
+      long version = dataVersion(c);
+      List<String> stored = baselineRows(c);
+      for (int i = 0; i < 3; i++) {
+        assertThat(a.anomalies().anomalies(hour)).isEqualTo(inHour);
+        assertThat(a.anomalies().anomalies(day)).isEqualTo(inDay);
+      }
+      assertThat(dataVersion(c)).as("no commit to the store").isEqualTo(version);
+      assertThat(baselineRows(c)).isEqualTo(stored);
+      assertThat(stored).hasSize(4); // a set per window × (executions, ocr)
+    }
+  }
+
+  @Test
+  void aBaselineTableOfTheFirstLayoutIsReadAndMadeAnewByTheFirstSave() throws Exception {
+    AnomalyQuery hour = AnomalyQuery.of("w", TimeRange.last(Duration.ofHours(1)));
+    List<Anomaly> expected;
+    try (Analytics a =
+        Analytics.open(
+            db, StoreFixture.CLOCK, StoreOptions.defaults().withoutStateWrites().withoutCache())) {
+      expected = a.anomalies().anomalies(hour);
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement st = c.createStatement()) {
+      // The first layout: one set per (workflow, node, scale); here a stale one, from a day ago.
+      st.execute(
+          "CREATE TABLE analytics_baselines(workflow_id TEXT NOT NULL, node_id TEXT NOT NULL,"
+              + " scale TEXT NOT NULL, window_start INTEGER NOT NULL, window_end INTEGER NOT NULL,"
+              + " n INTEGER NOT NULL, median REAL NOT NULL, mad REAL NOT NULL,"
+              + " mean_abs_dev REAL NOT NULL, computed_at INTEGER NOT NULL,"
+              + " PRIMARY KEY (workflow_id, node_id, scale))");
+      st.execute(
+          "INSERT INTO analytics_baselines VALUES ('w', '', 'LOG', 0, 604800000, 20, 5, 1, 1, 0)");
+    }
+    try (Analytics a =
+        Analytics.open(db, StoreFixture.CLOCK, StoreOptions.defaults().withoutCache())) {
+      assertThat(a.anomalies().anomalies(hour)).isEqualTo(expected);
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT pk FROM pragma_table_info('analytics_baselines') WHERE name = 'window_end'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).as("window_end is part of the key now").isPositive();
+      assertThat(baselineRows(c)).hasSize(2); // the new set: executions and ocr
+    }
+  }
+
+  private static long dataVersion(Connection c) throws Exception {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA data_version")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static List<String> baselineRows(Connection c) throws Exception {
+    List<String> rows = new java.util.ArrayList<>();
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT node_id, window_start, window_end, n, median, mad, computed_at"
+                    + " FROM analytics_baselines ORDER BY 1, 2, 3")) {
+      while (rs.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= 7; i++) {
+          row.append(rs.getString(i)).append('|');
+        }
+        rows.add(row.toString());
+      }
+    }
+    return rows;
+  }
+
+  @Test
   void aStoreThatMayNotBeWrittenStillGetsBaselinesWithoutWritingAnything() throws Exception {
     long before = Files.size(db);
     try (Analytics a =
