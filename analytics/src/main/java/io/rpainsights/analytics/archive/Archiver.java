@@ -586,9 +586,15 @@ public final class Archiver {
     // read gets SQLITE_BUSY at once, busy timeout or not, when it then writes while the agent
     // holds the write lock or has committed meanwhile; this short one takes the lock at BEGIN. The
     // copy stays deferred: it writes only the archive and must not stall the agent's writes.
+    // Deferred again at once: sqlite-jdbc's commit() and rollback() begin the next transaction,
+    // which must not take (or wait for) the store's lock.
     SQLiteConnectionConfig config = c.unwrap(SQLiteConnection.class).getConnectionConfig();
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    c.setAutoCommit(false);
+    try {
+      c.setAutoCommit(false);
+    } finally {
+      config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+    }
     try (Statement st = c.createStatement()) {
       claimForThisStore(c, st, archive);
       List<Table> tables = new ArrayList<>();
@@ -649,7 +655,6 @@ public final class Archiver {
       throw e;
     } finally {
       c.setAutoCommit(true);
-      config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
     }
   }
 
