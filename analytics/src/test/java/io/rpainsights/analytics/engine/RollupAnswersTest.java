@@ -82,6 +82,62 @@ class RollupAnswersTest {
   }
 
   @Test
+  void aProducerColumnNamedRowidDoesNotHideNewRowsFromTheRollup() throws Exception {
+    Path shadowed = dir.resolve("shadowed.db");
+    Files.copy(dir.resolve("base.db"), shadowed);
+    long now = StoreFixture.NOW.toEpochMilli();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + shadowed);
+        Statement st = c.createStatement()) {
+      st.execute("ALTER TABLE executions ADD COLUMN rowid INTEGER");
+      st.execute("UPDATE executions SET rowid = 1");
+    }
+    StatsQuery q = new StatsQuery(null, TimeRange.last(Duration.ofDays(7)), GroupBy.WORKFLOW, null);
+    try (Analytics a =
+        Analytics.open(shadowed, StoreFixture.CLOCK, StoreOptions.defaults().withoutCache())) {
+      a.stats().stats(q);
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + shadowed);
+          Statement st = c.createStatement()) {
+        // One row replaced by another of the same day: the day's count does not change.
+        st.execute(
+            "UPDATE executions SET execution_id = 'replaced', duration_ms = duration_ms * 40"
+                + " WHERE execution_id = (SELECT execution_id FROM executions WHERE status ="
+                + " 'success' AND started_at < "
+                + (now - 2 * 86_400_000L)
+                + " ORDER BY started_at DESC LIMIT 1)");
+        st.execute(
+            "DELETE FROM executions WHERE execution_id = (SELECT execution_id FROM executions"
+                + " WHERE started_at < "
+                + (now - 3 * 86_400_000L)
+                + " ORDER BY started_at DESC LIMIT 1)");
+        st.execute(
+            "INSERT INTO executions(execution_id, workflow_id, host, started_at, completed_at,"
+                + " duration_ms, status) SELECT 'other-' || execution_id, workflow_id, host,"
+                + " started_at + 1, completed_at + 1, duration_ms * 50, status FROM executions"
+                + " WHERE started_at < "
+                + (now - 3 * 86_400_000L)
+                + " ORDER BY started_at DESC LIMIT 1");
+        // New rows, for days the first answer already covered.
+        st.execute(
+            "INSERT INTO executions(execution_id, workflow_id, host, started_at, completed_at,"
+                + " duration_ms, status) SELECT 'late-' || execution_id, workflow_id, host,"
+                + " started_at + 86400000 * 3, completed_at + 86400000 * 3, duration_ms * 5,"
+                + " status FROM executions WHERE started_at BETWEEN "
+                + (now - 9 * 86_400_000L)
+                + " AND "
+                + (now - 4 * 86_400_000L));
+      }
+      try (Analytics b =
+          Analytics.open(
+              shadowed,
+              StoreFixture.CLOCK,
+              StoreOptions.defaults().withoutCache().withoutRollups())) {
+        assertThat(a.stats().stats(q)).isEqualTo(b.stats().stats(q));
+      }
+      assertThat(a.reader().rollupFallbacks()).isZero();
+    }
+  }
+
+  @Test
   void percentilesFromTheRollupMatchTheRowsComputedIndependently() throws Exception {
     StatsRow row;
     try (Analytics a = rolled()) {
