@@ -2,6 +2,7 @@ package io.rpainsights.analytics.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A resolved, half-open time window {@code [since, until)} in epoch milliseconds. Rows belong to a
@@ -10,8 +11,13 @@ import java.time.Instant;
 public record Window(Instant since, Instant until) {
   public Window {
     if (!since.isBefore(until)) {
+      // Whole milliseconds, as rows hold them: a clock's nanoseconds would only be noise here.
       throw new InvalidInputException(
-          "empty time window: " + since + " is not before " + until + " (check --since/--until)");
+          "empty time window: "
+              + since.truncatedTo(ChronoUnit.MILLIS)
+              + " is not before "
+              + until.truncatedTo(ChronoUnit.MILLIS)
+              + " (check since and until)");
     }
   }
 

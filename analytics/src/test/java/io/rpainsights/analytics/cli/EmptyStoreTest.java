@@ -48,7 +48,9 @@ class EmptyStoreTest {
     }
     assertThat(CliRun.run("stats", "--db", d, "--workflow", "w").err())
         .contains("the store has no executions");
+    CliRun empty = CliRun.run("stats", "--db", d, "--since", "1h", "--until", "2h");
+    StatsCommandTest.assertBadInput(empty, "empty time window");
     StatsCommandTest.assertBadInput(
-        CliRun.run("stats", "--db", d, "--since", "1h", "--until", "2h"), "empty time window");
+        CliRun.run("anomalies", "--db", d, "--sensitivity", "1e308"), "at most 100");
   }
 }

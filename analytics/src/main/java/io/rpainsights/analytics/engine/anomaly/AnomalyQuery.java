@@ -37,7 +37,8 @@ public record AnomalyQuery(
       range = TimeRange.last(Duration.ofHours(1));
     }
     if (!(sensitivity > 0 && sensitivity <= 100)) {
-      throw new InvalidInputException("--sensitivity must be greater than 0 (default 2.0)");
+      throw new InvalidInputException(
+          "--sensitivity must be greater than 0 and at most 100 (default 2.0)");
     }
     if (scale == null) {
       scale = Scale.LOG;
