@@ -503,13 +503,15 @@ final class InsightRules {
       ms[out] = starts.get(best)[at[best]];
       at[best]++;
     }
+    // Index ⌊i · total / take⌋ spreads the sample over the whole order, longest runs included (an
+    // integer stride ⌊total / limit⌋ would be 1 below 2 × limit and keep only the shortest runs).
     int take = Math.min(total, limit);
-    int stride = Math.max(1, total / limit);
     double[] x = new double[take];
     double[] y = new double[take];
     for (int i = 0; i < take; i++) {
-      x[i] = md[i * stride];
-      y[i] = cpuPerMinute.get(Math.floorDiv(ms[i * stride], 60_000L));
+      int pick = (int) ((long) i * total / take);
+      x[i] = md[pick];
+      y[i] = cpuPerMinute.get(Math.floorDiv(ms[pick], 60_000L));
     }
     return new double[][] {x, y};
   }
