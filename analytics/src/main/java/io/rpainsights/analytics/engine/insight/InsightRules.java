@@ -397,11 +397,17 @@ final class InsightRules {
         continue;
       }
       double rho = Spearman.rho(xs, ys);
-      if (!(rho >= CPU_RHO) || rho >= 1) {
+      if (!(rho >= CPU_RHO)) {
         continue;
       }
-      double t = rho * Math.sqrt((m - 2) / (1 - rho * rho));
-      double p = 1 - new TDistribution(null, m - 2).cumulativeProbability(t);
+      // t = ρ·√((m − 2)/(1 − ρ²)) grows without bound as ρ → 1, so a perfect ρ = 1 has p = 0 (its
+      // limit), not a division by zero.
+      double p =
+          rho >= 1
+              ? 0
+              : 1
+                  - new TDistribution(null, m - 2)
+                      .cumulativeProbability(rho * Math.sqrt((m - 2) / (1 - rho * rho)));
       if (p >= 0.001) {
         continue;
       }

@@ -1,6 +1,7 @@
 package io.rpainsights.analytics.engine.insight;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.rpainsights.analytics.engine.Analytics;
 import io.rpainsights.analytics.store.Window;
@@ -53,6 +54,34 @@ class ResourceBoundTest {
         assertThat(sample[1][i]).as("CPU %d", i).isEqualTo((k % minutes) % 100);
       }
       assertThat(sample[0][4999]).isEqualTo(7999);
+    }
+  }
+
+  @Test
+  void aStepWhoseDurationRisesExactlyWithTheCpuIsResourceBound() {
+    // 60 runs: 'work' takes 100 + 5·k ms in a minute whose CPU is k %, so ρ = 1 exactly;
+    // 'other' takes 300 ms whatever the CPU.
+    int runs = 60;
+    Path db = dir.resolve("perfect.db");
+    double work = 0;
+    try (StoreFixture f = StoreFixture.create(db)) {
+      for (int k = 0; k < runs; k++) {
+        long t = (FIRST_MINUTE + k) * 60_000L + 10_000;
+        f.resource((FIRST_MINUTE + k) * 60_000L + 5_000, k, 10, 1)
+            .execution("e" + k, "w", t, 1000.0, "success")
+            .step("e" + k, "w", "work", "cpu", 1, t, 100 + 5 * k, "success", null)
+            .step("e" + k, "w", "other", "db", 2, t + 600, 300, "success", null);
+        work += 100 + 5 * k;
+      }
+    }
+    double share = work / (work + runs * 300.0);
+    try (Analytics a = Analytics.open(db, StoreFixture.CLOCK)) {
+      Insight i =
+          InsightRulesTest.find(a.insights().insights(new InsightQuery("w", 30)), "resource-bound");
+      assertThat(i.nodeId()).isEqualTo("work");
+      assertThat(i.title()).contains("ρ = 1.00");
+      assertThat(i.description()).contains("p < 1e-6");
+      assertThat(i.impact()).isCloseTo(share, within(1e-12));
     }
   }
 }
