@@ -238,9 +238,14 @@ final class InsightRules {
               n.nodeId,
               InsightCategory.DEGRADATION,
               null,
-              f(
-                  "%s got %.0f %% slower in the last day",
-                  capitalized(named(n.nodeId)), sd.changePct()),
+              sd.changePct() == null
+                  // A rise from a median of 0, which has no percentage.
+                  ? f(
+                      "The median of %s rose from %s to %s in the last day",
+                      named(n.nodeId), ms(sd.baselineMedianMs()), ms(sd.currentMedianMs()))
+                  : f(
+                      "%s got %.0f %% slower in the last day",
+                      capitalized(named(n.nodeId)), sd.changePct()),
               f(
                   "%s%s: median %s over the last day against %s over the %d days before"
                       + " (%,d and %,d runs, one-sided Mann-Whitney %s).",

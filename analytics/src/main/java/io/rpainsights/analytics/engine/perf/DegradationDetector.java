@@ -1,6 +1,7 @@
 package io.rpainsights.analytics.engine.perf;
 
 import io.rpainsights.analytics.engine.stat.DoubleList;
+import io.rpainsights.analytics.engine.stat.HumanDuration;
 import io.rpainsights.analytics.engine.stat.MannWhitney;
 import io.rpainsights.analytics.engine.stat.Percentiles;
 import io.rpainsights.analytics.store.Detail;
@@ -119,16 +120,23 @@ public final class DegradationDetector {
     double p = MannWhitney.greater(base, cur).pValue();
     double delta = curMedian - baseMedian;
     boolean significant = p < q.alpha();
-    boolean large = change != null && change >= q.minChangePct() && delta >= q.minDeltaMs();
+    // A rise from a median of 0 has no ratio (changePct stays null) but exceeds every relative
+    // threshold, so the absolute one decides.
+    boolean relative = change != null ? change >= q.minChangePct() : baseMedian == 0 && delta > 0;
+    boolean large = relative && delta >= q.minDeltaMs();
+    String rise =
+        change != null
+            ? String.format(Locale.ROOT, "%+.0f %%", change)
+            : HumanDuration.format(baseMedian) + " → " + HumanDuration.format(curMedian);
     String verdict;
     if (significant && large) {
-      verdict = String.format(Locale.ROOT, "slower: median %+.0f %%, %s", change, formatP(p));
+      verdict = "slower: median " + rise + ", " + formatP(p);
     } else if (!large) {
       verdict =
           String.format(
               Locale.ROOT,
-              "no: median %+.1f %%, below +%s %% / +%s ms",
-              change == null ? 0 : change,
+              "no: median %s, below +%s %% / +%s ms",
+              change != null ? String.format(Locale.ROOT, "%+.1f %%", change) : rise,
               trim(q.minChangePct()),
               trim(q.minDeltaMs()));
     } else {

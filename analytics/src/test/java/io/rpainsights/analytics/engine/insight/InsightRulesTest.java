@@ -155,6 +155,30 @@ class InsightRulesTest {
     }
   }
 
+  @Test
+  void aStepWhoseMedianRoseFromZeroIsADegradationInsight() {
+    Path zero = dir.resolve("zero.db");
+    try (StoreFixture f = StoreFixture.create(zero)) {
+      // 'wait' took 0 ms in 6 runs two days ago and 100 ms in 6 runs of the last day.
+      for (int i = 0; i < 12; i++) {
+        boolean recent = i >= 6;
+        long t = recent ? ago(Duration.ofMinutes(30 + i)) : ago(Duration.ofDays(2).plusMinutes(i));
+        f.execution("z" + i, "w", t, 400.0, "success")
+            .step("z" + i, "w", "wait", "wait", 1, t, recent ? 100 : 0, "success", null)
+            .step("z" + i, "w", "work", "db", 2, t + 100, 300, "success", null);
+      }
+    }
+    try (Analytics a = Analytics.open(zero, StoreFixture.CLOCK)) {
+      Insight d = find(a.insights().insights(new InsightQuery("w", 30)), "degradation");
+      assertThat(d.nodeId()).isEqualTo("wait");
+      assertThat(d.title())
+          .isEqualTo("The median of 'wait' rose from 0.00 ms to 100.0 ms in the last day");
+      // impact = median rise / execution median = 100 / 400.
+      assertThat(d.impact()).isCloseTo(100.0 / 400, within(1e-12));
+      assertThat(d.metricValue()).isEqualTo(100.0);
+    }
+  }
+
   static Insight find(List<Insight> insights, String category) {
     return insights.stream()
         .filter(i -> i.category().equals(category))
