@@ -179,6 +179,54 @@ class InsightRulesTest {
     }
   }
 
+  @Test
+  void aBottleneckIsMeasuredAfterOverTheSameRunsAsBefore() {
+    // 'slow' succeeds at 1000 ms in every other run and fails at 10 ms in the others, before and
+    // after the insight is marked: nothing changed, so the measurement must say so.
+    Path mixed = dir.resolve("mixed.db");
+    List<Double> beforeRuns = new java.util.ArrayList<>();
+    List<Double> afterRuns = new java.util.ArrayList<>();
+    try (StoreFixture f = StoreFixture.create(mixed)) {
+      for (int i = 0; i < 60; i++) {
+        boolean after = i >= 40;
+        long t =
+            after
+                ? StoreFixture.NOW.plus(Duration.ofMinutes(10 + i)).toEpochMilli()
+                : ago(Duration.ofHours(10).minusMinutes(i));
+        boolean ok = i % 2 == 0;
+        double slow = ok ? 1000 : 10;
+        (after ? afterRuns : beforeRuns).add(slow);
+        f.execution("m" + i, "w", t, ok ? 1100.0 : 20.0, ok ? "success" : "failed")
+            .step("m" + i, "w", "slow", "ocr", 1, t, slow, ok ? "success" : "failed", null)
+            .step("m" + i, "w", "fast", "db", 2, t + 5, 5, "success", null);
+      }
+    }
+    double before = Expected.r7(beforeRuns.stream().mapToDouble(x -> x).toArray(), 0.5);
+    double after = Expected.r7(afterRuns.stream().mapToDouble(x -> x).toArray(), 0.5);
+    assertThat(before).isEqualTo(505);
+    String id;
+    try (Analytics a = Analytics.open(mixed, StoreFixture.CLOCK)) {
+      Insight b = find(a.insights().insights(new InsightQuery("w", 30)), "dominant-bottleneck");
+      assertThat(b.metricValue()).isEqualTo(before);
+      id = b.id();
+      a.insights().implement(id, null, 30);
+    }
+    Clock later = Clock.fixed(StoreFixture.NOW.plus(Duration.ofHours(2)), ZoneOffset.UTC);
+    try (Analytics a = Analytics.open(mixed, later)) {
+      MeasuredImpact m =
+          a.insights().insights(new InsightQuery("w", 30)).stream()
+              .filter(i -> i.id().equals(id))
+              .findFirst()
+              .orElseThrow()
+              .measuredImpact();
+      assertThat(m.before()).isEqualTo(before);
+      assertThat(m.after()).isEqualTo(after);
+      assertThat(m.changePct()).isEqualTo(0.0);
+      assertThat(m.runsSince()).isEqualTo(afterRuns.size());
+      assertThat(m.verdict()).isEqualTo("unchanged");
+    }
+  }
+
   static Insight find(List<Insight> insights, String category) {
     return insights.stream()
         .filter(i -> i.category().equals(category))
