@@ -233,7 +233,8 @@ public final class InsightGenerator {
             row.workflowId(),
             window,
             r -> {
-              if (row.subject() == null || row.subject().equals(r.strategy())) {
+              // The insight's strategy; a null subject is the attempts whose strategy is NULL.
+              if (Objects.equals(row.subject(), r.strategy())) {
                 c[0]++;
                 if (r.success()) {
                   c[1]++;

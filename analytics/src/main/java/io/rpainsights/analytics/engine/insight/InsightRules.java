@@ -358,24 +358,24 @@ final class InsightRules {
               InsightCategory.INEFFECTIVE_RECOVERY,
               s.strategy,
               f(
-                  "Recovery '%s' rarely works in %s (%.0f %% of %,d attempts)",
-                  s.strategy, d.workflowId, rate * 100, s.attempts),
+                  "Recovery %s rarely works in %s (%.0f %% of %,d attempts)",
+                  strategy(s.strategy), d.workflowId, rate * 100, s.attempts),
               f(
-                  "Self-healing strategy '%s' saved %,d of %,d failed steps in the last %s%s;"
+                  "Self-healing strategy %s saved %,d of %,d failed steps in the last %s%s;"
                       + " the other attempts cost time and still failed.",
-                  s.strategy,
+                  strategy(s.strategy),
                   s.succeeded,
                   s.attempts,
                   lastDays(ctx.days),
                   node == null ? "" : ", mostly at step '" + node + "'"),
               better == null
                   ? f(
-                      "Replace '%s'%s with a strategy suited to the error, or remove it so the run fails fast.",
-                      s.strategy, node == null ? "" : " at '" + node + "'")
+                      "Replace %s%s with a strategy suited to the error, or remove it so the run fails fast.",
+                      replaced(s.strategy), node == null ? "" : " at '" + node + "'")
                   : f(
-                      "Replace '%s'%s with '%s', which works in %.0f %% of attempts across all"
+                      "Replace %s%s with '%s', which works in %.0f %% of attempts across all"
                           + " workflows.",
-                      s.strategy,
+                      replaced(s.strategy),
                       node == null ? "" : " at '" + node + "'",
                       better,
                       betterRate * 100),
@@ -593,6 +593,19 @@ final class InsightRules {
    */
   private static String named(String nodeId) {
     return nodeId == null ? WITHOUT_ID : "'" + nodeId + "'";
+  }
+
+  /**
+   * A recovery strategy as the texts name it: {@code 'restart-app'}; attempts whose strategy is
+   * NULL have no name to quote (and are apart from a strategy named, say, {@code '(unnamed)'}).
+   */
+  private static String strategy(String strategy) {
+    return strategy == null ? "without a name" : "'" + strategy + "'";
+  }
+
+  /** The strategy as the object of "Replace …". */
+  private static String replaced(String strategy) {
+    return strategy == null ? "the strategy without a name" : "'" + strategy + "'";
   }
 
   /** {@code step 'ocr'}, or "the step without a node id". */

@@ -227,6 +227,53 @@ class InsightRulesTest {
     }
   }
 
+  @Test
+  void aRecoveryWithoutAStrategyIsMeasuredApartFromOneNamedUnnamed() {
+    // 24 attempts with a NULL strategy, one in four works, before and after the insight is marked;
+    // 12 attempts of a strategy literally named '(unnamed)' never work, before and after.
+    Path rec = dir.resolve("recovery.db");
+    try (StoreFixture f = StoreFixture.create(rec)) {
+      for (int i = 0; i < 48; i++) {
+        long t =
+            i >= 24
+                ? StoreFixture.NOW.plus(Duration.ofMinutes(10 + i)).toEpochMilli()
+                : ago(Duration.ofHours(10).minusMinutes(i));
+        f.execution("r" + i, "w", t, 100.0, "success")
+            .step("r" + i, "w", "n", "click", 1, t, 50, i % 4 == 0 ? "recovered" : "success", null)
+            .recovery("r" + i, "w", "n", null, i % 4 == 0, t + 1, 5);
+        if (i % 2 == 0) {
+          f.recovery("r" + i, "w", "n", "(unnamed)", false, t + 2, 5);
+        }
+      }
+    }
+    String id;
+    try (Analytics a = Analytics.open(rec, StoreFixture.CLOCK)) {
+      List<Insight> weak =
+          a.insights().insights(new InsightQuery("w", 30)).stream()
+              .filter(i -> i.category().equals("ineffective-recovery"))
+              .toList();
+      assertThat(weak).extracting(Insight::subject).containsExactlyInAnyOrder(null, "(unnamed)");
+      assertThat(weak).extracting(Insight::id).doesNotHaveDuplicates();
+      Insight unnamed = weak.stream().filter(i -> i.subject() == null).findFirst().orElseThrow();
+      assertThat(unnamed.metricValue()).isEqualTo(6.0 / 24);
+      assertThat(unnamed.title()).doesNotContain("null").doesNotContain("(unnamed)");
+      id = unnamed.id();
+      a.insights().implement(id, null, 30);
+    }
+    Clock later = Clock.fixed(StoreFixture.NOW.plus(Duration.ofHours(2)), ZoneOffset.UTC);
+    try (Analytics a = Analytics.open(rec, later)) {
+      MeasuredImpact m =
+          a.insights().insights(new InsightQuery("w", 30)).stream()
+              .filter(i -> i.id().equals(id))
+              .findFirst()
+              .orElseThrow()
+              .measuredImpact();
+      assertThat(m.runsSince()).isEqualTo(24);
+      assertThat(m.after()).isEqualTo(6.0 / 24);
+      assertThat(m.verdict()).isEqualTo("unchanged");
+    }
+  }
+
   static Insight find(List<Insight> insights, String category) {
     return insights.stream()
         .filter(i -> i.category().equals(category))
