@@ -57,10 +57,14 @@ public final class DegradationDetector {
         Detail.TIMING,
         row -> {
           actions.computeIfAbsent(row.nodeId(), k -> new ActionTally()).add(row.actionType());
+          // Every step gets a verdict (DESIGN.md: one object per step), even one whose runs all
+          // failed; it is placed among the others by its completed runs where it has some.
+          Node node = nodes.computeIfAbsent(row.nodeId(), Node::new);
+          node.allStepNumberSum += row.stepNumber();
+          node.allRows++;
           if (!row.completed()) {
             return;
           }
-          Node node = nodes.computeIfAbsent(row.nodeId(), Node::new);
           node.stepNumberSum += row.stepNumber();
           node.rows++;
           if (Double.isFinite(row.durationMs())) {
@@ -70,7 +74,11 @@ public final class DegradationDetector {
         });
     List<Node> ordered = new ArrayList<>(nodes.values());
     ordered.sort(
-        Comparator.comparingDouble((Node n) -> (double) n.stepNumberSum / n.rows)
+        Comparator.comparingDouble(
+                (Node n) ->
+                    n.rows > 0
+                        ? (double) n.stepNumberSum / n.rows
+                        : (double) n.allStepNumberSum / n.allRows)
             .thenComparing(n -> n.nodeId, Comparator.nullsFirst(Comparator.naturalOrder())));
     List<StepDegradation> result = new ArrayList<>();
     for (Node node : ordered) {
@@ -103,6 +111,20 @@ public final class DegradationDetector {
         baseMedian != null && curMedian != null && baseMedian > 0
             ? (curMedian - baseMedian) / baseMedian * 100
             : null;
+    if (nb == 0 && nc == 0) {
+      return new StepDegradation(
+          q.workflowId(),
+          nodeId,
+          actionType,
+          0,
+          0,
+          null,
+          null,
+          null,
+          null,
+          false,
+          "no completed runs in either window");
+    }
     if (nb < q.minSamples() || nc < q.minSamples()) {
       return new StepDegradation(
           q.workflowId(),
@@ -169,6 +191,8 @@ public final class DegradationDetector {
     final String nodeId;
     long stepNumberSum;
     long rows;
+    long allStepNumberSum;
+    long allRows;
     final DoubleList baseline = new DoubleList();
     final DoubleList current = new DoubleList();
 

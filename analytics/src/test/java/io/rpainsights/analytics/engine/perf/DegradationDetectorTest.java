@@ -194,4 +194,51 @@ class DegradationDetectorTest {
       assertThat(tiny.verdict()).isEqualTo("no: median 0.00 ms → 0.50 ms, below +20 % / +1 ms");
     }
   }
+
+  @Test
+  void aStepWhoseRunsAllFailedStillGetsAVerdict() {
+    Path db = dir.resolve("failed.db");
+    try (StoreFixture f = StoreFixture.create(db)) {
+      f.execution("e", "w", ago(Duration.ofDays(3)), 1.0, "failed");
+      for (int i = 0; i < 6; i++) {
+        f.step(
+                "e",
+                "w",
+                "ok",
+                "click",
+                1,
+                ago(Duration.ofDays(2).plusMinutes(i)),
+                10,
+                "success",
+                null)
+            .step("e", "w", "ok", "click", 1, ago(Duration.ofMinutes(30 + i)), 10, "success", null)
+            .step(
+                "e",
+                "w",
+                "broken",
+                "db",
+                2,
+                ago(Duration.ofDays(2).plusMinutes(i)),
+                5,
+                "failed",
+                "E")
+            .step("e", "w", "broken", "db", 2, ago(Duration.ofMinutes(30 + i)), 5, "failed", "E");
+      }
+    }
+    try (Analytics a = Analytics.open(db, StoreFixture.CLOCK)) {
+      List<StepDegradation> steps =
+          a.degradation()
+              .degradation(DegradationQuery.of("w", Duration.ofDays(7), Duration.ofDays(1)));
+      assertThat(steps).extracting(StepDegradation::nodeId).containsExactly("ok", "broken");
+      StepDegradation broken = steps.get(1);
+      assertThat(broken.actionType()).isEqualTo("db");
+      assertThat(broken.baselineCount()).isZero();
+      assertThat(broken.currentCount()).isZero();
+      assertThat(broken.baselineMedianMs()).isNull();
+      assertThat(broken.currentMedianMs()).isNull();
+      assertThat(broken.pValue()).isNull();
+      assertThat(broken.degraded()).isFalse();
+      assertThat(broken.verdict()).isEqualTo("no completed runs in either window");
+    }
+  }
 }
