@@ -6,7 +6,8 @@ package io.rpainsights.analytics.engine.insight;
  * @param id stable for the same workflow, node, category (and strategy, for recovery insights): the
  *     first 10 hex digits of a SHA-256 of them
  * @param subject what else the insight is about besides the step: the recovery strategy of an
- *     {@code ineffective-recovery} insight, else null
+ *     {@code ineffective-recovery} insight (null for the attempts whose strategy is NULL), else
+ *     null
  * @param priority {@code impact × ease}, 0..1; {@code priorityReason} says how it came about
  * @param impact the share of the workflow's time (or runs) acting on it could save, 0..1
  * @param ease how easy acting on this category usually is, 0..1

@@ -233,7 +233,8 @@ public final class InsightGenerator {
             row.workflowId(),
             window,
             r -> {
-              if (row.subject() == null || row.subject().equals(r.strategy())) {
+              // The insight's strategy; a null subject is the attempts whose strategy is NULL.
+              if (Objects.equals(row.subject(), r.strategy())) {
                 c[0]++;
                 if (r.success()) {
                   c[1]++;
@@ -254,15 +255,19 @@ public final class InsightGenerator {
         higherIsBetter = false;
       }
       default -> {
-        // A step's metric. A null node id is the step whose rows have a NULL node_id; the filter
-        // cannot ask for that (null there means every node), so its rows are picked here.
+        // A step's metric, over the runs the rule took its "before" from: the degradation rule
+        // judges completed runs only (as the detector does); the others — bottleneck, variability,
+        // resource-bound — describe every finished run of the step, failed ones too. A null node
+        // id is the step whose rows have a NULL node_id; the filter cannot ask for that (null
+        // there means every node), so its rows are picked here.
+        boolean completedOnly = InsightCategory.DEGRADATION.id().equals(row.category());
         DoubleList v = new DoubleList();
         RowFilter filter = RowFilter.of(row.workflowId(), window);
         reader.steps(
             row.nodeId() == null ? filter : filter.withNode(row.nodeId()),
             Detail.TIMING,
             r -> {
-              if (r.completed() && Objects.equals(r.nodeId(), row.nodeId())) {
+              if ((r.completed() || !completedOnly) && Objects.equals(r.nodeId(), row.nodeId())) {
                 v.add(r.durationMs());
               }
             });

@@ -238,9 +238,14 @@ final class InsightRules {
               n.nodeId,
               InsightCategory.DEGRADATION,
               null,
-              f(
-                  "%s got %.0f %% slower in the last day",
-                  capitalized(named(n.nodeId)), sd.changePct()),
+              sd.changePct() == null
+                  // A rise from a median of 0, which has no percentage.
+                  ? f(
+                      "The median of %s rose from %s to %s in the last day",
+                      named(n.nodeId), ms(sd.baselineMedianMs()), ms(sd.currentMedianMs()))
+                  : f(
+                      "%s got %.0f %% slower in the last day",
+                      capitalized(named(n.nodeId)), sd.changePct()),
               f(
                   "%s%s: median %s over the last day against %s over the %d days before"
                       + " (%,d and %,d runs, one-sided Mann-Whitney %s).",
@@ -353,24 +358,24 @@ final class InsightRules {
               InsightCategory.INEFFECTIVE_RECOVERY,
               s.strategy,
               f(
-                  "Recovery '%s' rarely works in %s (%.0f %% of %,d attempts)",
-                  s.strategy, d.workflowId, rate * 100, s.attempts),
+                  "Recovery %s rarely works in %s (%.0f %% of %,d attempts)",
+                  strategy(s.strategy), d.workflowId, rate * 100, s.attempts),
               f(
-                  "Self-healing strategy '%s' saved %,d of %,d failed steps in the last %s%s;"
+                  "Self-healing strategy %s saved %,d of %,d failed steps in the last %s%s;"
                       + " the other attempts cost time and still failed.",
-                  s.strategy,
+                  strategy(s.strategy),
                   s.succeeded,
                   s.attempts,
                   lastDays(ctx.days),
                   node == null ? "" : ", mostly at step '" + node + "'"),
               better == null
                   ? f(
-                      "Replace '%s'%s with a strategy suited to the error, or remove it so the run fails fast.",
-                      s.strategy, node == null ? "" : " at '" + node + "'")
+                      "Replace %s%s with a strategy suited to the error, or remove it so the run fails fast.",
+                      replaced(s.strategy), node == null ? "" : " at '" + node + "'")
                   : f(
-                      "Replace '%s'%s with '%s', which works in %.0f %% of attempts across all"
+                      "Replace %s%s with '%s', which works in %.0f %% of attempts across all"
                           + " workflows.",
-                      s.strategy,
+                      replaced(s.strategy),
                       node == null ? "" : " at '" + node + "'",
                       better,
                       betterRate * 100),
@@ -397,11 +402,17 @@ final class InsightRules {
         continue;
       }
       double rho = Spearman.rho(xs, ys);
-      if (!(rho >= CPU_RHO) || rho >= 1) {
+      if (!(rho >= CPU_RHO)) {
         continue;
       }
-      double t = rho * Math.sqrt((m - 2) / (1 - rho * rho));
-      double p = 1 - new TDistribution(null, m - 2).cumulativeProbability(t);
+      // t = ρ·√((m − 2)/(1 − ρ²)) grows without bound as ρ → 1, so a perfect ρ = 1 has p = 0 (its
+      // limit), not a division by zero.
+      double p =
+          rho >= 1
+              ? 0
+              : 1
+                  - new TDistribution(null, m - 2)
+                      .cumulativeProbability(rho * Math.sqrt((m - 2) / (1 - rho * rho)));
       if (p >= 0.001) {
         continue;
       }
@@ -503,13 +514,15 @@ final class InsightRules {
       ms[out] = starts.get(best)[at[best]];
       at[best]++;
     }
+    // Index ⌊i · total / take⌋ spreads the sample over the whole order, longest runs included (an
+    // integer stride ⌊total / limit⌋ would be 1 below 2 × limit and keep only the shortest runs).
     int take = Math.min(total, limit);
-    int stride = Math.max(1, total / limit);
     double[] x = new double[take];
     double[] y = new double[take];
     for (int i = 0; i < take; i++) {
-      x[i] = md[i * stride];
-      y[i] = cpuPerMinute.get(Math.floorDiv(ms[i * stride], 60_000L));
+      int pick = (int) ((long) i * total / take);
+      x[i] = md[pick];
+      y[i] = cpuPerMinute.get(Math.floorDiv(ms[pick], 60_000L));
     }
     return new double[][] {x, y};
   }
@@ -580,6 +593,19 @@ final class InsightRules {
    */
   private static String named(String nodeId) {
     return nodeId == null ? WITHOUT_ID : "'" + nodeId + "'";
+  }
+
+  /**
+   * A recovery strategy as the texts name it: {@code 'restart-app'}; attempts whose strategy is
+   * NULL have no name to quote (and are apart from a strategy named, say, {@code '(unnamed)'}).
+   */
+  private static String strategy(String strategy) {
+    return strategy == null ? "without a name" : "'" + strategy + "'";
+  }
+
+  /** The strategy as the object of "Replace …". */
+  private static String replaced(String strategy) {
+    return strategy == null ? "the strategy without a name" : "'" + strategy + "'";
   }
 
   /** {@code step 'ocr'}, or "the step without a node id". */

@@ -34,7 +34,12 @@ final class WorkflowData {
   /** By node id; a NULL node id is the null key, a step apart from every text. */
   final Map<String, NodeData> nodes = new LinkedHashMap<>();
 
+  /**
+   * By strategy; a NULL strategy is the null key, apart from every text (a producer's strategy
+   * named "(unnamed)" included).
+   */
   final Map<String, StrategyData> strategies = new HashMap<>();
+
   double totalStepMs;
 
   private WorkflowData(String workflowId) {
@@ -120,7 +125,9 @@ final class WorkflowData {
 
   /** One strategy's attempts in this workflow, and the node it was used on most. */
   static final class StrategyData {
+    /** Null for the attempts whose strategy is NULL. */
     final String strategy;
+
     long attempts;
     long succeeded;
     final Map<String, Long> nodes = new HashMap<>();
@@ -155,8 +162,7 @@ final class WorkflowData {
       d.nodes.computeIfAbsent(g.nodeId(), NodeData::new).add(g);
     }
     for (RecoveryCount r : reader.recoveryCounts(workflowId, window)) {
-      String strategy = r.strategy() == null ? "(unnamed)" : r.strategy();
-      StrategyData s = d.strategies.computeIfAbsent(strategy, StrategyData::new);
+      StrategyData s = d.strategies.computeIfAbsent(r.strategy(), StrategyData::new);
       s.attempts += r.count();
       if (r.success()) {
         s.succeeded += r.count();

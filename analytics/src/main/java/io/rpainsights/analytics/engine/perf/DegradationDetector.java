@@ -1,6 +1,7 @@
 package io.rpainsights.analytics.engine.perf;
 
 import io.rpainsights.analytics.engine.stat.DoubleList;
+import io.rpainsights.analytics.engine.stat.HumanDuration;
 import io.rpainsights.analytics.engine.stat.MannWhitney;
 import io.rpainsights.analytics.engine.stat.Percentiles;
 import io.rpainsights.analytics.store.Detail;
@@ -56,10 +57,14 @@ public final class DegradationDetector {
         Detail.TIMING,
         row -> {
           actions.computeIfAbsent(row.nodeId(), k -> new ActionTally()).add(row.actionType());
+          // Every step gets a verdict (DESIGN.md: one object per step), even one whose runs all
+          // failed; it is placed among the others by its completed runs where it has some.
+          Node node = nodes.computeIfAbsent(row.nodeId(), Node::new);
+          node.allStepNumberSum += row.stepNumber();
+          node.allRows++;
           if (!row.completed()) {
             return;
           }
-          Node node = nodes.computeIfAbsent(row.nodeId(), Node::new);
           node.stepNumberSum += row.stepNumber();
           node.rows++;
           if (Double.isFinite(row.durationMs())) {
@@ -69,7 +74,11 @@ public final class DegradationDetector {
         });
     List<Node> ordered = new ArrayList<>(nodes.values());
     ordered.sort(
-        Comparator.comparingDouble((Node n) -> (double) n.stepNumberSum / n.rows)
+        Comparator.comparingDouble(
+                (Node n) ->
+                    n.rows > 0
+                        ? (double) n.stepNumberSum / n.rows
+                        : (double) n.allStepNumberSum / n.allRows)
             .thenComparing(n -> n.nodeId, Comparator.nullsFirst(Comparator.naturalOrder())));
     List<StepDegradation> result = new ArrayList<>();
     for (Node node : ordered) {
@@ -102,6 +111,20 @@ public final class DegradationDetector {
         baseMedian != null && curMedian != null && baseMedian > 0
             ? (curMedian - baseMedian) / baseMedian * 100
             : null;
+    if (nb == 0 && nc == 0) {
+      return new StepDegradation(
+          q.workflowId(),
+          nodeId,
+          actionType,
+          0,
+          0,
+          null,
+          null,
+          null,
+          null,
+          false,
+          "no completed runs in either window");
+    }
     if (nb < q.minSamples() || nc < q.minSamples()) {
       return new StepDegradation(
           q.workflowId(),
@@ -119,16 +142,23 @@ public final class DegradationDetector {
     double p = MannWhitney.greater(base, cur).pValue();
     double delta = curMedian - baseMedian;
     boolean significant = p < q.alpha();
-    boolean large = change != null && change >= q.minChangePct() && delta >= q.minDeltaMs();
+    // A rise from a median of 0 has no ratio (changePct stays null) but exceeds every relative
+    // threshold, so the absolute one decides.
+    boolean relative = change != null ? change >= q.minChangePct() : baseMedian == 0 && delta > 0;
+    boolean large = relative && delta >= q.minDeltaMs();
+    String rise =
+        change != null
+            ? String.format(Locale.ROOT, "%+.0f %%", change)
+            : HumanDuration.format(baseMedian) + " → " + HumanDuration.format(curMedian);
     String verdict;
     if (significant && large) {
-      verdict = String.format(Locale.ROOT, "slower: median %+.0f %%, %s", change, formatP(p));
+      verdict = "slower: median " + rise + ", " + formatP(p);
     } else if (!large) {
       verdict =
           String.format(
               Locale.ROOT,
-              "no: median %+.1f %%, below +%s %% / +%s ms",
-              change == null ? 0 : change,
+              "no: median %s, below +%s %% / +%s ms",
+              change != null ? String.format(Locale.ROOT, "%+.1f %%", change) : rise,
               trim(q.minChangePct()),
               trim(q.minDeltaMs()));
     } else {
@@ -161,6 +191,8 @@ public final class DegradationDetector {
     final String nodeId;
     long stepNumberSum;
     long rows;
+    long allStepNumberSum;
+    long allRows;
     final DoubleList baseline = new DoubleList();
     final DoubleList current = new DoubleList();
 

@@ -1,6 +1,7 @@
 package io.rpainsights.analytics.engine.perf;
 
 import io.rpainsights.analytics.engine.stat.DoubleList;
+import io.rpainsights.analytics.engine.stat.HumanDuration;
 import io.rpainsights.analytics.engine.stat.MannWhitney;
 import io.rpainsights.analytics.store.Detail;
 import io.rpainsights.analytics.store.RowFilter;
@@ -49,10 +50,12 @@ public final class WorkflowComparator {
     Double medianChange = change(a == null ? null : a.medianMs(), b == null ? null : b.medianMs());
     Double p95Change = change(a == null ? null : a.p95Ms(), b == null ? null : b.p95Ms());
     Double rateChange = a != null && b != null ? b.successRate() - a.successRate() : null;
+    String significance =
+        p != null && p < 0.01
+            ? " (significant, " + DegradationDetector.formatP(p) + ")"
+            : " (not significant)";
     String summary;
-    if (medianChange == null) {
-      summary = "not enough finished executions of both workflows in the window";
-    } else {
+    if (medianChange != null) {
       summary =
           String.format(
               Locale.ROOT,
@@ -61,9 +64,20 @@ public final class WorkflowComparator {
               Math.abs(medianChange),
               medianChange >= 0 ? "higher" : "lower",
               q.workflowA(),
-              p != null && p < 0.01
-                  ? " (significant, " + DegradationDetector.formatP(p) + ")"
-                  : " (not significant)");
+              significance);
+    } else if (a != null && b != null && a.medianMs() != null && b.medianMs() != null) {
+      // A's median is 0: there is no percentage, but both medians are known.
+      summary =
+          String.format(
+              Locale.ROOT,
+              "%s's median is %s against %s for %s%s",
+              q.workflowB(),
+              HumanDuration.format(b.medianMs()),
+              HumanDuration.format(a.medianMs()),
+              q.workflowA(),
+              significance);
+    } else {
+      summary = "not enough finished executions of both workflows in the window";
     }
     return new Comparison(
         q.workflowA(), q.workflowB(), a, b, medianChange, p95Change, rateChange, p, summary);

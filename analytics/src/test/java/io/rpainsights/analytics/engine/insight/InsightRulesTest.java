@@ -155,6 +155,125 @@ class InsightRulesTest {
     }
   }
 
+  @Test
+  void aStepWhoseMedianRoseFromZeroIsADegradationInsight() {
+    Path zero = dir.resolve("zero.db");
+    try (StoreFixture f = StoreFixture.create(zero)) {
+      // 'wait' took 0 ms in 6 runs two days ago and 100 ms in 6 runs of the last day.
+      for (int i = 0; i < 12; i++) {
+        boolean recent = i >= 6;
+        long t = recent ? ago(Duration.ofMinutes(30 + i)) : ago(Duration.ofDays(2).plusMinutes(i));
+        f.execution("z" + i, "w", t, 400.0, "success")
+            .step("z" + i, "w", "wait", "wait", 1, t, recent ? 100 : 0, "success", null)
+            .step("z" + i, "w", "work", "db", 2, t + 100, 300, "success", null);
+      }
+    }
+    try (Analytics a = Analytics.open(zero, StoreFixture.CLOCK)) {
+      Insight d = find(a.insights().insights(new InsightQuery("w", 30)), "degradation");
+      assertThat(d.nodeId()).isEqualTo("wait");
+      assertThat(d.title())
+          .isEqualTo("The median of 'wait' rose from 0.00 ms to 100.0 ms in the last day");
+      // impact = median rise / execution median = 100 / 400.
+      assertThat(d.impact()).isCloseTo(100.0 / 400, within(1e-12));
+      assertThat(d.metricValue()).isEqualTo(100.0);
+    }
+  }
+
+  @Test
+  void aBottleneckIsMeasuredAfterOverTheSameRunsAsBefore() {
+    // 'slow' succeeds at 1000 ms in every other run and fails at 10 ms in the others, before and
+    // after the insight is marked: nothing changed, so the measurement must say so.
+    Path mixed = dir.resolve("mixed.db");
+    List<Double> beforeRuns = new java.util.ArrayList<>();
+    List<Double> afterRuns = new java.util.ArrayList<>();
+    try (StoreFixture f = StoreFixture.create(mixed)) {
+      for (int i = 0; i < 60; i++) {
+        boolean after = i >= 40;
+        long t =
+            after
+                ? StoreFixture.NOW.plus(Duration.ofMinutes(10 + i)).toEpochMilli()
+                : ago(Duration.ofHours(10).minusMinutes(i));
+        boolean ok = i % 2 == 0;
+        double slow = ok ? 1000 : 10;
+        (after ? afterRuns : beforeRuns).add(slow);
+        f.execution("m" + i, "w", t, ok ? 1100.0 : 20.0, ok ? "success" : "failed")
+            .step("m" + i, "w", "slow", "ocr", 1, t, slow, ok ? "success" : "failed", null)
+            .step("m" + i, "w", "fast", "db", 2, t + 5, 5, "success", null);
+      }
+    }
+    double before = Expected.r7(beforeRuns.stream().mapToDouble(x -> x).toArray(), 0.5);
+    double after = Expected.r7(afterRuns.stream().mapToDouble(x -> x).toArray(), 0.5);
+    assertThat(before).isEqualTo(505);
+    String id;
+    try (Analytics a = Analytics.open(mixed, StoreFixture.CLOCK)) {
+      Insight b = find(a.insights().insights(new InsightQuery("w", 30)), "dominant-bottleneck");
+      assertThat(b.metricValue()).isEqualTo(before);
+      id = b.id();
+      a.insights().implement(id, null, 30);
+    }
+    Clock later = Clock.fixed(StoreFixture.NOW.plus(Duration.ofHours(2)), ZoneOffset.UTC);
+    try (Analytics a = Analytics.open(mixed, later)) {
+      MeasuredImpact m =
+          a.insights().insights(new InsightQuery("w", 30)).stream()
+              .filter(i -> i.id().equals(id))
+              .findFirst()
+              .orElseThrow()
+              .measuredImpact();
+      assertThat(m.before()).isEqualTo(before);
+      assertThat(m.after()).isEqualTo(after);
+      assertThat(m.changePct()).isEqualTo(0.0);
+      assertThat(m.runsSince()).isEqualTo(afterRuns.size());
+      assertThat(m.verdict()).isEqualTo("unchanged");
+    }
+  }
+
+  @Test
+  void aRecoveryWithoutAStrategyIsMeasuredApartFromOneNamedUnnamed() {
+    // 24 attempts with a NULL strategy, one in four works, before and after the insight is marked;
+    // 12 attempts of a strategy literally named '(unnamed)' never work, before and after.
+    Path rec = dir.resolve("recovery.db");
+    try (StoreFixture f = StoreFixture.create(rec)) {
+      for (int i = 0; i < 48; i++) {
+        long t =
+            i >= 24
+                ? StoreFixture.NOW.plus(Duration.ofMinutes(10 + i)).toEpochMilli()
+                : ago(Duration.ofHours(10).minusMinutes(i));
+        f.execution("r" + i, "w", t, 100.0, "success")
+            .step("r" + i, "w", "n", "click", 1, t, 50, i % 4 == 0 ? "recovered" : "success", null)
+            .recovery("r" + i, "w", "n", null, i % 4 == 0, t + 1, 5);
+        if (i % 2 == 0) {
+          f.recovery("r" + i, "w", "n", "(unnamed)", false, t + 2, 5);
+        }
+      }
+    }
+    String id;
+    try (Analytics a = Analytics.open(rec, StoreFixture.CLOCK)) {
+      List<Insight> weak =
+          a.insights().insights(new InsightQuery("w", 30)).stream()
+              .filter(i -> i.category().equals("ineffective-recovery"))
+              .toList();
+      assertThat(weak).extracting(Insight::subject).containsExactlyInAnyOrder(null, "(unnamed)");
+      assertThat(weak).extracting(Insight::id).doesNotHaveDuplicates();
+      Insight unnamed = weak.stream().filter(i -> i.subject() == null).findFirst().orElseThrow();
+      assertThat(unnamed.metricValue()).isEqualTo(6.0 / 24);
+      assertThat(unnamed.title()).doesNotContain("null").doesNotContain("(unnamed)");
+      id = unnamed.id();
+      a.insights().implement(id, null, 30);
+    }
+    Clock later = Clock.fixed(StoreFixture.NOW.plus(Duration.ofHours(2)), ZoneOffset.UTC);
+    try (Analytics a = Analytics.open(rec, later)) {
+      MeasuredImpact m =
+          a.insights().insights(new InsightQuery("w", 30)).stream()
+              .filter(i -> i.id().equals(id))
+              .findFirst()
+              .orElseThrow()
+              .measuredImpact();
+      assertThat(m.runsSince()).isEqualTo(24);
+      assertThat(m.after()).isEqualTo(6.0 / 24);
+      assertThat(m.verdict()).isEqualTo("unchanged");
+    }
+  }
+
   static Insight find(List<Insight> insights, String category) {
     return insights.stream()
         .filter(i -> i.category().equals(category))

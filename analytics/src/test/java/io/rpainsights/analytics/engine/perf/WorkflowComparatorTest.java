@@ -59,4 +59,30 @@ class WorkflowComparatorTest {
       assertThat(c.pValue()).isEqualTo(1.0);
     }
   }
+
+  @Test
+  void aMedianOfZeroStillGivesATruthfulSummary() {
+    Path db = dir.resolve("zero.db");
+    try (StoreFixture f = StoreFixture.create(db)) {
+      for (int i = 0; i < 10; i++) {
+        long t = ago(Duration.ofMinutes(10 + i));
+        f.execution("a" + i, "instant", t, 0.0, "success");
+        f.execution("b" + i, "slow", t, 100.0 + i, "success");
+      }
+    }
+    // Complete separation of 10 and 10, A's 10 values tied: σ² = n₁n₂/12·((N+1) − (10³ −
+    // 10)/(N(N−1))),
+    // U = 100, mean 50; two-sided p = erfc(z/√2).
+    double z = 50 / Math.sqrt(100.0 / 12 * (21 - 990.0 / 380));
+    double expected = Erf.erfc(z / Math.sqrt(2));
+    try (Analytics a = Analytics.open(db, StoreFixture.CLOCK)) {
+      Comparison c =
+          a.comparator()
+              .compare(new CompareQuery("instant", "slow", TimeRange.last(Duration.ofDays(1))));
+      assertThat(c.medianChangePct()).isNull();
+      assertThat(c.pValue()).isCloseTo(expected, withinPercentage(1e-6));
+      assertThat(c.summary())
+          .startsWith("slow's median is 104.5 ms against 0.00 ms for instant (significant, p = ");
+    }
+  }
 }
