@@ -278,7 +278,8 @@ public final class SuccessAnalyzer {
         workflowId,
         window,
         r -> {
-          String s = r.strategy() == null ? "(unnamed)" : r.strategy();
+          // NULL is a key of its own: never merged with a strategy whose name is some text.
+          String s = r.strategy();
           long[] c = counts.computeIfAbsent(s, k -> new long[2]);
           c[0]++;
           if (r.success()) {
@@ -308,7 +309,8 @@ public final class SuccessAnalyzer {
     result.sort(
         Comparator.comparingLong(StrategySuccess::attempts)
             .reversed()
-            .thenComparing(StrategySuccess::strategy));
+            .thenComparing(
+                StrategySuccess::strategy, Comparator.nullsFirst(Comparator.naturalOrder())));
     return result;
   }
 

@@ -177,6 +177,28 @@ class SuccessAnalyzerTest {
   }
 
   @Test
+  void attemptsWithoutAStrategyAreAGroupApartFromAStrategyNamedUnnamed() {
+    long t = ago(Duration.ofHours(2));
+    try (StoreFixture f = StoreFixture.create(db)) {
+      f.execution("u1", "u", t, 100.0, "success")
+          .recovery("u1", "u", "save", null, true, t + 10, 10)
+          .recovery("u1", "u", "save", null, false, t + 20, 30)
+          .recovery("u1", "u", "save", "(unnamed)", false, t + 30, 50);
+    }
+    try (Analytics a = Analytics.open(db, StoreFixture.CLOCK)) {
+      List<StrategySuccess> all =
+          a.success().byStrategy(SuccessQuery.of("u", TimeRange.last(Duration.ofDays(1))));
+      assertThat(all)
+          .extracting(StrategySuccess::strategy, StrategySuccess::attempts)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(null, 2L),
+              org.assertj.core.groups.Tuple.tuple("(unnamed)", 1L));
+      assertThat(all.get(0).successRate()).isEqualTo(0.5);
+      assertThat(all.get(0).medianMs()).isEqualTo(20.0);
+    }
+  }
+
+  @Test
   void overTimeBucketsByTheHour() {
     try (Analytics a = Analytics.open(db, StoreFixture.CLOCK)) {
       List<SuccessPoint> points =
