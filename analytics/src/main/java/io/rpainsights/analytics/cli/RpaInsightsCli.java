@@ -2,6 +2,7 @@ package io.rpainsights.analytics.cli;
 
 import io.rpainsights.analytics.store.InvalidInputException;
 import io.rpainsights.analytics.store.StoreException;
+import io.rpainsights.analytics.store.StoreGoneException;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
@@ -119,7 +120,7 @@ public final class RpaInsightsCli implements Runnable {
     if (e instanceof InvalidInputException) {
       err.println(name + ": " + oneLine(e.getMessage()));
       code = USAGE_ERROR;
-    } else if (e instanceof StoreException) {
+    } else if (e instanceof StoreException || e instanceof StoreGoneException) {
       err.println(name + ": " + oneLine(e.getMessage()));
       code = 1;
     } else {

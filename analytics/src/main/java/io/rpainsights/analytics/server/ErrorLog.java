@@ -1,5 +1,6 @@
 package io.rpainsights.analytics.server;
 
+import io.rpainsights.analytics.store.StoreGoneException;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,11 +44,14 @@ final class ErrorLog {
       return;
     }
     lastReported.put(key, now);
-    err.println(
-        "rpa-insights serve: "
-            + task
-            + " failed"
-            + (debug ? ": " + t : " (run with --debug for details)"));
+    // A store deleted or replaced under the server is the operator's to fix: say so plainly.
+    String detail =
+        debug
+            ? ": " + t
+            : t instanceof StoreGoneException
+                ? ": " + t.getMessage()
+                : " (run with --debug for details)";
+    err.println("rpa-insights serve: " + task + " failed" + detail);
     if (debug) {
       t.printStackTrace(err);
     }

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.rpainsights.analytics.report.Json;
 import io.rpainsights.analytics.store.InvalidInputException;
+import io.rpainsights.analytics.store.StoreGoneException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -87,6 +88,14 @@ final class RequestHandler implements HttpHandler {
       String m = String.valueOf(e.getMessage());
       boolean unknown = m.startsWith("unknown workflow") || m.startsWith("unknown node");
       error(exchange, unknown ? 404 : 400, oneLine(m));
+    } catch (StoreGoneException e) {
+      // Without the path, as for other failures a client sees; the server's log has it.
+      log.backgroundFailed("reading the store", e);
+      error(
+          exchange,
+          503,
+          "the store was deleted or replaced after serve opened it: restart serve to read the file"
+              + " now at its path");
     } catch (IOException e) {
       // The client went away while we answered.
     } catch (RuntimeException e) {

@@ -1,8 +1,10 @@
 package io.rpainsights.analytics.store;
 
 import io.rpainsights.schema.StoreSchema;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,10 +57,14 @@ public final class Store implements AutoCloseable {
   private final StateSaves saves;
   private volatile boolean closed;
 
+  /** The identity (device, inode) of the file opened, or null where the file system has none. */
+  private final Object fileKey;
+
   private Store(Path path, StoreOptions options, Connection monitor) {
     this.path = path;
     this.options = options;
     this.monitor = monitor;
+    this.fileKey = fileKey(path);
     this.cache = new QueryCache(options.cacheEntries());
     this.saves =
         new StateSaves(
@@ -284,8 +290,13 @@ public final class Store implements AutoCloseable {
     return options.writeState() && Files.isWritable(path) && (dir == null || Files.isWritable(dir));
   }
 
-  /** A number that changes whenever another connection has committed to the store. */
+  /**
+   * A number that changes whenever another connection has committed to the store.
+   *
+   * @throws StoreGoneException when the file at the store's path is no longer the one opened
+   */
   public long dataVersion() {
+    checkStillTheSameFile();
     synchronized (monitor) {
       try (Statement st = monitor.createStatement();
           ResultSet rs = st.executeQuery("PRAGMA data_version")) {
@@ -293,6 +304,35 @@ public final class Store implements AutoCloseable {
       } catch (SQLException e) {
         throw new StoreException("reading " + path + " failed: " + firstLine(e.getMessage()), e);
       }
+    }
+  }
+
+  /**
+   * Refuses to go on reading a file that was deleted or replaced since it was opened: SQLite's open
+   * connections keep reading the old file (its inode lives while they hold it), so answers would be
+   * stale forever without a word. One {@code stat} per call; every cached answer and every tick of
+   * the live stream asks for the data version first.
+   */
+  private void checkStillTheSameFile() {
+    if (fileKey == null) {
+      return;
+    }
+    Object now = fileKey(path);
+    if (!fileKey.equals(now)) {
+      throw new StoreGoneException(
+          "the store "
+              + path
+              + (now == null ? " was deleted" : " was replaced by another file")
+              + " after it was opened; answers would come from the old file: start the command"
+              + " again to read the file now at that path");
+    }
+  }
+
+  private static Object fileKey(Path path) {
+    try {
+      return Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+    } catch (IOException e) {
+      return null;
     }
   }
 

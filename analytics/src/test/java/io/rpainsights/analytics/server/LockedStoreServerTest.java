@@ -93,6 +93,25 @@ class LockedStoreServerTest {
         .hasSize(1);
   }
 
+  @Test
+  void aStoreReplacedUnderTheServerGets503AndALineInTheLogNotStaleAnswers() throws Exception {
+    Path db = dir.resolve("served.db");
+    new HistoryGenerator()
+        .generate(db, GeneratorConfig.of(300, Duration.ofDays(2), 2, 5, StoreFixture.NOW), null);
+    Path other = dir.resolve("other.db");
+    new HistoryGenerator()
+        .generate(other, GeneratorConfig.of(200, Duration.ofDays(2), 2, 6, StoreFixture.NOW), null);
+    StringWriter err = new StringWriter();
+    try (DashboardServer server = start(db, err)) {
+      assertThat(RawHttp.get(server.port(), "/api/workflows").status()).isEqualTo(200);
+      Files.move(other, db, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      RawHttp.Answer answer = RawHttp.get(server.port(), "/api/workflows");
+      assertThat(answer.status()).isEqualTo(503);
+      assertThat(answer.body()).contains("deleted or replaced").doesNotContain(db.toString());
+    }
+    assertThat(err.toString()).contains(db + " was replaced by another file");
+  }
+
   private static DashboardServer start(Path db, StringWriter err) {
     return DashboardServer.start(
         ServerConfig.builder(db)

@@ -20,6 +20,27 @@ class StoreTest {
   @TempDir Path dir;
 
   @Test
+  void aStoreFileDeletedOrReplacedAfterOpeningIsReportedNotReadStale() throws Exception {
+    Path db = dir.resolve("gone.db");
+    Path other = dir.resolve("other.db");
+    StoreFixture.create(db).close();
+    StoreFixture.create(other).close();
+    try (Store store = Store.open(db)) {
+      store.dataVersion();
+      Files.move(other, db, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      assertThatThrownBy(store::dataVersion)
+          .isInstanceOf(StoreGoneException.class)
+          .hasMessageContaining("was replaced by another file");
+    }
+    try (Store store = Store.open(db)) {
+      Files.delete(db);
+      assertThatThrownBy(store::dataVersion)
+          .isInstanceOf(StoreGoneException.class)
+          .hasMessageContaining("was deleted");
+    }
+  }
+
+  @Test
   void aWriteTransactionThatReadsFirstWaitsForAnotherWriterInsteadOfFailing() throws Exception {
     Path db = dir.resolve("locks.db");
     try (java.sql.Connection setup = DriverManager.getConnection("jdbc:sqlite:" + db);
