@@ -39,6 +39,9 @@ public final class LiveTracker {
     long nowMs = now.toEpochMilli();
     List<LiveExecution> result = new ArrayList<>();
     Map<String, StepProfile> profiles = new HashMap<>();
+    // Even with nothing running: a follow loop must stop when its file was deleted or replaced,
+    // which this check reports (StoreGoneException), rather than show the old file forever.
+    reader.store().dataVersion();
     for (RunningExecution r : reader.running()) {
       StepProfile profile =
           profiles.computeIfAbsent(

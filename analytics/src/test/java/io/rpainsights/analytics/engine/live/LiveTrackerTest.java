@@ -16,6 +16,20 @@ class LiveTrackerTest {
   @TempDir Path dir;
 
   @Test
+  void withNothingRunningADeletedStoreIsStillReported() throws Exception {
+    Path db = dir.resolve("gone.db");
+    try (StoreFixture f = StoreFixture.create(db)) {
+      f.execution("done", "w", ago(Duration.ofHours(1)), 100.0, "success");
+    }
+    try (Analytics a = Analytics.open(db, StoreFixture.CLOCK)) {
+      assertThat(a.live().running()).isEmpty();
+      java.nio.file.Files.delete(db);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> a.live().running())
+          .isInstanceOf(io.rpainsights.analytics.store.StoreGoneException.class);
+    }
+  }
+
+  @Test
   void etaAddsRemainingPositionMediansLessTheRunningStepsElapsedTime() {
     Path db = dir.resolve("l.db");
     // History: four successful runs of 3 steps; position 2 takes 100/200/300/400 ms, position 3
