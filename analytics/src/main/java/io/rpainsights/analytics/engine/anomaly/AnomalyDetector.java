@@ -91,7 +91,7 @@ public final class AnomalyDetector {
           filter,
           Detail.IDS,
           r -> {
-            if (r.nodeId() != null && Double.isFinite(r.durationMs())) {
+            if (BaselineStore.hasOwnSeries(r.nodeId()) && Double.isFinite(r.durationMs())) {
               series
                   .computeIfAbsent(r.nodeId(), k -> new ArrayList<>())
                   .add(

@@ -81,6 +81,16 @@ public final class BaselineStore {
     return computed;
   }
 
+  /**
+   * Whether the steps of this node are scored as a series of their own. Not without a node id
+   * (anomalies name a node or the whole execution), nor with the empty one: "" is the key of the
+   * executions' series, here and in {@code analytics_baselines}, and mixing a node's step durations
+   * into it would skew the executions' baseline.
+   */
+  static boolean hasOwnSeries(String nodeId) {
+    return nodeId != null && !nodeId.isEmpty();
+  }
+
   /** Computes a workflow's baselines over a window from its successful executions and steps. */
   public Map<String, Baseline> compute(
       String workflowId, Scale scale, Window window, long nowMillis) {
@@ -95,7 +105,7 @@ public final class BaselineStore {
       }
     }
     for (RunGroup g : reader.stepRuns(filter)) {
-      if (g.nodeId() != null) {
+      if (hasOwnSeries(g.nodeId())) {
         DoubleList v = series.computeIfAbsent(g.nodeId(), k -> new DoubleList());
         for (double d : g.knownDurations()) {
           v.add(scale.apply(d));

@@ -88,6 +88,40 @@ class AnomalyDetectorTest {
   }
 
   @Test
+  void stepsWithAnEmptyNodeIdStayOutOfTheExecutionsBaseline() {
+    // "" is the key of the whole execution's series; steps whose node id is the empty text must
+    // not be mixed into it (their 10 ms would drag the executions' baseline down and hide a spike).
+    Path withEmpty = dir.resolve("empty-node.db");
+    Path without = dir.resolve("no-empty-node.db");
+    for (Path store : List.of(withEmpty, without)) {
+      try (StoreFixture f = StoreFixture.create(store)) {
+        for (int i = 0; i < 40; i++) {
+          long t = ago(Duration.ofHours(3).plusMinutes(30L * i));
+          String id = "b" + i;
+          f.execution(id, "e", t, 1000.0 + 10 * (i % 5), "success");
+          if (store.equals(withEmpty)) {
+            f.step(id, "e", "", "click", 1, t, 10.0 + (i % 3), "success", null);
+          }
+        }
+        long spike = ago(Duration.ofMinutes(20));
+        f.execution("spike", "e", spike, 5000.0, "success");
+        if (store.equals(withEmpty)) {
+          f.step("spike", "e", "", "click", 1, spike, 11.0, "success", null);
+        }
+      }
+    }
+    AnomalyQuery q = AnomalyQuery.of("e", TimeRange.last(Duration.ofHours(1)));
+    List<Anomaly> expected;
+    try (Analytics a = Analytics.open(without, StoreFixture.CLOCK)) {
+      expected = a.anomalies().anomalies(q);
+    }
+    assertThat(expected).extracting(Anomaly::executionId).containsExactly("spike");
+    try (Analytics a = Analytics.open(withEmpty, StoreFixture.CLOCK)) {
+      assertThat(a.anomalies().anomalies(q)).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void linearScaleUsesThePlainModifiedZScore() {
     try (Analytics a = Analytics.open(db, StoreFixture.CLOCK)) {
       List<Anomaly> found =
