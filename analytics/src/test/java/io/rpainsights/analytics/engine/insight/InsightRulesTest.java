@@ -211,20 +211,12 @@ class InsightRulesTest {
       id = b.id();
       a.insights().implement(id, null, 30);
     }
-    Clock later = Clock.fixed(StoreFixture.NOW.plus(Duration.ofHours(2)), ZoneOffset.UTC);
-    try (Analytics a = Analytics.open(mixed, later)) {
-      MeasuredImpact m =
-          a.insights().insights(new InsightQuery("w", 30)).stream()
-              .filter(i -> i.id().equals(id))
-              .findFirst()
-              .orElseThrow()
-              .measuredImpact();
-      assertThat(m.before()).isEqualTo(before);
-      assertThat(m.after()).isEqualTo(after);
-      assertThat(m.changePct()).isEqualTo(0.0);
-      assertThat(m.runsSince()).isEqualTo(afterRuns.size());
-      assertThat(m.verdict()).isEqualTo("unchanged");
-    }
+    MeasuredImpact m = measuredTwoHoursLater(mixed, id);
+    assertThat(m.before()).isEqualTo(before);
+    assertThat(m.after()).isEqualTo(after);
+    assertThat(m.changePct()).isEqualTo(0.0);
+    assertThat(m.runsSince()).isEqualTo(afterRuns.size());
+    assertThat(m.verdict()).isEqualTo("unchanged");
   }
 
   @Test
@@ -260,17 +252,21 @@ class InsightRulesTest {
       id = unnamed.id();
       a.insights().implement(id, null, 30);
     }
+    MeasuredImpact m = measuredTwoHoursLater(rec, id);
+    assertThat(m.runsSince()).isEqualTo(24);
+    assertThat(m.after()).isEqualTo(6.0 / 24);
+    assertThat(m.verdict()).isEqualTo("unchanged");
+  }
+
+  /** The measured impact of insight {@code id} of workflow w, two hours after {@code NOW}. */
+  static MeasuredImpact measuredTwoHoursLater(Path db, String id) {
     Clock later = Clock.fixed(StoreFixture.NOW.plus(Duration.ofHours(2)), ZoneOffset.UTC);
-    try (Analytics a = Analytics.open(rec, later)) {
-      MeasuredImpact m =
-          a.insights().insights(new InsightQuery("w", 30)).stream()
-              .filter(i -> i.id().equals(id))
-              .findFirst()
-              .orElseThrow()
-              .measuredImpact();
-      assertThat(m.runsSince()).isEqualTo(24);
-      assertThat(m.after()).isEqualTo(6.0 / 24);
-      assertThat(m.verdict()).isEqualTo("unchanged");
+    try (Analytics a = Analytics.open(db, later)) {
+      return a.insights().insights(new InsightQuery("w", 30)).stream()
+          .filter(i -> i.id().equals(id))
+          .findFirst()
+          .orElseThrow()
+          .measuredImpact();
     }
   }
 
